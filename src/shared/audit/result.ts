@@ -68,6 +68,8 @@ export interface CheckResult {
   /** At-risk instance ids (instance level), public-IP instances first, then by id. */
   instances: string[];
   findings: Finding[];
+  /** Gaps that bear on the whole check (e.g. missing pages of instances): no `passed` with these. */
+  gaps: EvidenceGap[];
 }
 
 export interface AuditResult {
