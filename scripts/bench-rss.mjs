@@ -1,0 +1,4 @@
+// Loaded with `node --import` by the benchmark: reports the process's peak memory when it exits.
+process.on('exit', () => {
+  process.stderr.write(`${JSON.stringify({ ms: performance.now(), maxRssKb: process.resourceUsage().maxRSS })}\n`);
+});

@@ -1,0 +1,54 @@
+// `npm run bench`: prints figures (never pass/fail). Generates large exports under .bench/ once,
+// then measures the full CLI scan against a bare read + JSON.parse of the same files.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBenchExport } from './bench-export.mjs';
+
+const root = '.bench';
+const sizes = [
+  { groups: 2000, rulesPerGroup: 50, instances: 10000 },
+  { groups: 5000, rulesPerGroup: 100, instances: 20000 },
+];
+
+function folderBytes(dir) {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? folderBytes(path) : statSync(path).size;
+  }
+  return total;
+}
+
+// Both measurements run in a fresh node process; maxRSS covers the worker threads too.
+const bareParse = `
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const t0 = performance.now();
+const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]);
+let items = 0;
+for (const file of walk(process.argv[1])) { if (file.endsWith('.json')) { const v = JSON.parse(readFileSync(file, 'utf8')); items += v ? 1 : 0; } }
+process.stderr.write(JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS }) + '\\n');
+`;
+
+function measure(args) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wallMs = performance.now() - started;
+  const stats = run.stderr.split('\n').filter((line) => line.startsWith('{"ms"')).pop();
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')} failed (${run.status}): ${run.stderr.slice(0, 2000)}`);
+  return { wallMs, maxRssKb: stats ? JSON.parse(stats).maxRssKb : NaN };
+}
+
+const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
+console.log('SG Audit benchmark — figures, not pass/fail\n');
+for (const size of sizes) {
+  const dir = ensureBenchExport(root, size);
+  const label = `${size.groups} groups × ${size.rulesPerGroup} rules, ${size.instances} instances (${mb(folderBytes(dir))} MB)`;
+  const bare = measure(['-e', bareParse, dir]);
+  const scan = measure(['--import', './scripts/bench-rss.mjs', 'dist/cli/sg-audit.mjs', 'scan', dir, '--format', 'json', '--out', '/dev/null', '--quiet']);
+  console.log(label);
+  console.log(`  bare read + JSON.parse : ${(bare.wallMs / 1000).toFixed(2)} s, peak ${mb(bare.maxRssKb * 1024)} MB`);
+  console.log(`  full CLI scan (json)   : ${(scan.wallMs / 1000).toFixed(2)} s, peak ${mb(scan.maxRssKb * 1024)} MB`);
+  console.log(`  ratio scan / bare parse: ${(scan.wallMs / bare.wallMs).toFixed(2)}×\n`);
+}

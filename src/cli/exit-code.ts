@@ -1,0 +1,13 @@
+import type { CheckStatus, RiskLevel } from '../shared/audit/result';
+
+export const exitCodes = { done: 0, findings: 1, unusableInput: 2 } as const;
+
+const riskRank: Record<RiskLevel, number> = { low: 1, medium: 2, high: 3 };
+
+/** True when an enabled check of risk `failOn` or higher is at risk. */
+export function hasFindingsAtOrAbove(
+  checks: readonly { risk: RiskLevel; status: CheckStatus }[],
+  failOn: RiskLevel,
+): boolean {
+  return checks.some((check) => check.status === 'at-risk' && riskRank[check.risk] >= riskRank[failOn]);
+}

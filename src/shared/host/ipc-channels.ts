@@ -1,0 +1,26 @@
+/**
+ * The allowlist of IPC channels between preload and main: one per message, nothing generic.
+ * Main registers handlers for exactly these; the preload exposes one function for each.
+ */
+export const ipcChannels = {
+  auditFiles: 'audit:files',
+  chooseAndAudit: 'audit:choose',
+  auditLaunchPaths: 'audit:launch-paths',
+  cancelAudit: 'audit:cancel',
+  saveFile: 'file:save',
+  /** main → renderer events for the run in progress. */
+  auditProgress: 'audit:progress',
+  auditFileImported: 'audit:file-imported',
+} as const;
+
+export type IpcChannel = (typeof ipcChannels)[keyof typeof ipcChannels];
+
+export const invokeChannels: readonly IpcChannel[] = [
+  ipcChannels.auditFiles,
+  ipcChannels.chooseAndAudit,
+  ipcChannels.auditLaunchPaths,
+  ipcChannels.cancelAudit,
+  ipcChannels.saveFile,
+];
+
+export const eventChannels: readonly IpcChannel[] = [ipcChannels.auditProgress, ipcChannels.auditFileImported];

@@ -1,0 +1,117 @@
+/**
+ * The worker side of the protocol, free of any host API: the Node worker thread and the browser
+ * Web Worker both wrap it around their own `postMessage`. Files are imported in arrival order;
+ * checks run once the host says `finish`.
+ */
+import { runChecks } from '../audit/run-checks';
+import { catalogueVersion, checkCatalogue } from '../checks/registry';
+import type { CheckDefinition } from '../checks/types';
+import { createSnapshotBuilder } from '../import/snapshot-builder';
+import { renderOutcome } from '../report/render';
+import type { AuditRunOptions, HostToWorkerMessage, WorkerToHostMessage } from './protocol';
+
+export type PostToHost = (message: WorkerToHostMessage) => void;
+
+interface ActiveRun {
+  runId: string;
+  fileCount: number;
+  filesDone: number;
+  options: AuditRunOptions;
+  builder: ReturnType<typeof createSnapshotBuilder>;
+  /** Serialises the asynchronous file imports so results stay in arrival order. */
+  pending: Promise<void>;
+  cancelled: boolean;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createAuditSession(post: PostToHost, checks: readonly CheckDefinition[] = checkCatalogue) {
+  let active: ActiveRun | null = null;
+
+  function fail(runId: string, code: 'cancelled' | 'protocol' | 'internal', message: string): void {
+    post({ type: 'failed', runId, error: { code, message } });
+  }
+
+  function currentRun(runId: string): ActiveRun | null {
+    if (active !== null && active.runId === runId && !active.cancelled) return active;
+    return null;
+  }
+
+  function importFile(run: ActiveRun, name: string, bytes: Uint8Array): void {
+    run.pending = run.pending.then(async () => {
+      if (run.cancelled) return;
+      const added = await run.builder.add({ name, bytes });
+      run.filesDone += 1;
+      post({ type: 'file-imported', runId: run.runId, records: added.records, issues: added.issues });
+      post({
+        type: 'progress',
+        runId: run.runId,
+        progress: { phase: 'import', done: run.filesDone, total: run.fileCount, current: name },
+      });
+    });
+  }
+
+  function finishRun(run: ActiveRun): void {
+    run.pending
+      .then(() => {
+        if (run.cancelled) return;
+        const snapshot = run.builder.build();
+        const result = runChecks(snapshot, checks, {
+          catalogueVersion,
+          onProgress: (done, total) =>
+            post({
+              type: 'progress',
+              runId: run.runId,
+              progress: { phase: 'check', done, total, current: checks[done - 1]?.id ?? '' },
+            }),
+        });
+        if (run.options.render === undefined) {
+          post({ type: 'result', runId: run.runId, outcome: { snapshot, result } });
+        } else {
+          post({ type: 'rendered', runId: run.runId, output: renderOutcome(snapshot, result, run.options.render) });
+        }
+      })
+      .catch((error: unknown) => fail(run.runId, 'internal', describeError(error)))
+      .finally(() => {
+        if (active === run) active = null;
+      });
+  }
+
+  function handle(message: HostToWorkerMessage): void {
+    switch (message.type) {
+      case 'start':
+        if (active !== null) active.cancelled = true;
+        active = {
+          runId: message.runId,
+          fileCount: message.fileCount,
+          filesDone: 0,
+          options: message.options,
+          builder: createSnapshotBuilder(message.options.limits),
+          pending: Promise.resolve(),
+          cancelled: false,
+        };
+        return;
+      case 'file': {
+        const run = currentRun(message.runId);
+        if (run === null) return fail(message.runId, 'protocol', 'file sent for a run that is not active');
+        return importFile(run, message.name, message.bytes);
+      }
+      case 'finish': {
+        const run = currentRun(message.runId);
+        if (run === null) return fail(message.runId, 'protocol', 'finish sent for a run that is not active');
+        return finishRun(run);
+      }
+      case 'cancel': {
+        const run = currentRun(message.runId);
+        if (run === null) return;
+        run.cancelled = true;
+        active = null;
+        return fail(message.runId, 'cancelled', 'the run was cancelled');
+      }
+    }
+  }
+
+  return { handle };
+}

@@ -1,0 +1,51 @@
+/**
+ * The typed protocol between a host (CLI, Electron main, browser page) and the audit worker.
+ * Files are streamed one message each so that memory stays bounded by the model, not the inputs;
+ * bytes are transferred, never copied.
+ */
+import type { AuditResult } from '../audit/result';
+import type { ImportLimits } from '../import/snapshot-builder';
+import type { ImportIssue, InputRecord, Snapshot } from '../model';
+import type { RenderRequest, RenderedOutput } from '../report/render';
+
+export interface AuditRunOptions {
+  limits?: Partial<ImportLimits>;
+  /**
+   * Ask the worker to render the outcome itself and send only the text back (the CLI's path:
+   * it saves structured-cloning the whole snapshot across the thread boundary).
+   */
+  render?: RenderRequest;
+}
+
+export type HostToWorkerMessage =
+  | { type: 'start'; runId: string; fileCount: number; options: AuditRunOptions }
+  | { type: 'file'; runId: string; name: string; bytes: Uint8Array }
+  | { type: 'finish'; runId: string }
+  | { type: 'cancel'; runId: string };
+
+export type AuditPhase = 'import' | 'check';
+
+export interface AuditProgress {
+  phase: AuditPhase;
+  done: number;
+  total: number;
+  /** The file just imported, or the check just evaluated. */
+  current: string;
+}
+
+export interface AuditOutcome {
+  snapshot: Snapshot;
+  result: AuditResult;
+}
+
+export type WorkerToHostMessage =
+  | { type: 'progress'; runId: string; progress: AuditProgress }
+  | { type: 'file-imported'; runId: string; records: InputRecord[]; issues: ImportIssue[] }
+  | { type: 'result'; runId: string; outcome: AuditOutcome }
+  | { type: 'rendered'; runId: string; output: RenderedOutput }
+  | { type: 'failed'; runId: string; error: AuditFailure };
+
+export interface AuditFailure {
+  code: 'cancelled' | 'protocol' | 'internal';
+  message: string;
+}
