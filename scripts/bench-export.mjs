@@ -13,12 +13,25 @@ function random(seed) {
 
 const pick = (next, items) => items[Math.floor(next() * items.length)];
 const ports = ['22/22', '80/80', '443/443', '3306/3306', '6379/6379', '8000/9000', '1/65535', '3389/3389', '9200/9300', '5432/5432'];
-const sources = ['10.0.0.0/8', '172.16.0.0/12', '192.168.1.0/24', '203.0.113.0/24', '0.0.0.0/0', '100.64.0.0/10'];
+const privateSources = ['10.0.0.0/8', '172.16.0.0/12', '192.168.1.0/24', '203.0.113.0/24', '100.64.0.0/10'];
+const riskyPorts = ['22/22', '3389/3389', '6379/6379', '3306/3306', '9200/9300', '8000/9000', '1/65535'];
 
-function permission(next, groupId, index) {
-  const ipv6 = next() < 0.05;
+/**
+ * Like a real account: most rules admit private ranges or partners; the internet reaches 80/443;
+ * about one group in twenty-five carries a risky internet-wide rule (the audit's findings).
+ */
+function ruleShape(next, risky) {
+  if (risky) return { protocol: 'TCP', portRange: pick(next, riskyPorts), source: next() < 0.8 ? '0.0.0.0/0' : '::/0' };
+  const roll = next();
+  if (roll < 0.15) return { protocol: 'TCP', portRange: pick(next, ['80/80', '443/443']), source: next() < 0.9 ? '0.0.0.0/0' : '::/0' };
   const protocol = pick(next, ['TCP', 'TCP', 'TCP', 'UDP', 'ICMP', 'ALL']);
   const portRange = protocol === 'TCP' || protocol === 'UDP' ? pick(next, ports) : '-1/-1';
+  return { protocol, portRange, source: next() < 0.05 ? '2001:db8::/32' : pick(next, privateSources) };
+}
+
+function permission(next, groupId, index, risky) {
+  const { protocol, portRange, source } = ruleShape(next, risky);
+  const ipv6 = source.includes(':');
   return {
     CreateTime: '2025-06-01T04:12:55Z',
     Description: index % 7 === 0 ? '业务访问 business access' : '',
@@ -26,14 +39,14 @@ function permission(next, groupId, index) {
     Direction: next() < 0.9 ? 'ingress' : 'egress',
     IpProtocol: protocol,
     Ipv6DestCidrIp: '',
-    Ipv6SourceCidrIp: ipv6 ? pick(next, ['::/0', '2001:db8::/32']) : '',
+    Ipv6SourceCidrIp: ipv6 ? source : '',
     NicType: 'intranet',
     Policy: next() < 0.85 ? 'Accept' : 'Drop',
     PortRange: portRange,
     PortRangeListId: '', PortRangeListName: '',
     Priority: 1 + Math.floor(next() * 100),
     SecurityGroupRuleId: `sgr-bench${groupId.slice(-8)}${String(index).padStart(4, '0')}`,
-    SourceCidrIp: ipv6 ? '' : pick(next, sources),
+    SourceCidrIp: ipv6 ? '' : source,
     SourceGroupId: '', SourceGroupName: '', SourceGroupOwnerAccount: '', SourcePortRange: '', SourcePrefixListId: '', SourcePrefixListName: '',
   };
 }
@@ -42,7 +55,9 @@ const cliJson = (value) => JSON.stringify(value, null, '\t');
 
 export function ensureBenchExport(root, { groups, rulesPerGroup, instances }) {
   const dir = join(root, `export-${groups}x${rulesPerGroup}-${instances}`);
-  if (existsSync(join(dir, 'complete'))) return dir;
+  // The marker sits beside the export, not in it: the scan reads every file of the folder.
+  const marker = `${dir}.complete`;
+  if (existsSync(marker)) return dir;
   const next = random(groups * 31 + rulesPerGroup);
   mkdirSync(join(dir, 'rules'), { recursive: true });
   const groupIds = Array.from({ length: groups }, (_, i) => `sg-bench${String(i).padStart(12, '0')}`);
@@ -56,7 +71,7 @@ export function ensureBenchExport(root, { groups, rulesPerGroup, instances }) {
   for (const id of groupIds) {
     writeFileSync(join(dir, 'rules', `${id}.json`), cliJson({
       Description: '', InnerAccessPolicy: 'Accept',
-      Permissions: { Permission: Array.from({ length: rulesPerGroup }, (_, index) => permission(next, id, index)) },
+      Permissions: { Permission: Array.from({ length: rulesPerGroup }, (_, index) => permission(next, id, index, index === 0 && next() < 0.04)) },
       RegionId: 'cn-shanghai', RequestId: `BENCH-${id}`, SecurityGroupId: id, SecurityGroupName: id, VpcId: 'vpc-bench',
     }));
   }
@@ -65,7 +80,7 @@ export function ensureBenchExport(root, { groups, rulesPerGroup, instances }) {
     const count = Math.min(pageSize, instances - page * pageSize);
     const items = Array.from({ length: count }, (_, k) => {
       const n = page * pageSize + k;
-      const memberships = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(next, groupIds)))];
+      const memberships = [...new Set(Array.from({ length: 1 + (next() < 0.3 ? 1 : 0) + (next() < 0.1 ? 1 : 0) }, () => pick(next, groupIds)))];
       return {
         CreationTime: '2025-05-21T03:00Z', Description: '',
         EipAddress: { AllocationId: '', Bandwidth: 0, InternetChargeType: '', IpAddress: '', IsSupportUnassociate: false },
@@ -82,6 +97,6 @@ export function ensureBenchExport(root, { groups, rulesPerGroup, instances }) {
       Instances: { Instance: items }, NextToken: '', PageNumber: page + 1, PageSize: pageSize, RequestId: `BENCH-P${page}`, TotalCount: instances,
     }));
   }
-  writeFileSync(join(dir, 'complete'), '');
+  writeFileSync(marker, '');
   return dir;
 }

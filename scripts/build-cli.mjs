@@ -8,6 +8,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // Prefer ES module builds: some dependencies' UMD entries use dynamic require() that cannot be bundled.
+  mainFields: ['module', 'main'],
   // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __sgCreateRequire } from 'node:module'; const require = __sgCreateRequire(import.meta.url);" },
 };
