@@ -65,11 +65,11 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   return {
     command: 'scan',
     paths,
-    format: oneOf('format', values.format, ['json', 'csv'], 'json'),
+    format: oneOf<RenderFormat>('format', values.format, ['json', 'csv'], 'json'),
     out: values.out ?? null,
     disabledChecks: [...new Set(disabledChecks)],
-    language: oneOf('lang', values.lang, ['en', 'zh'], 'en'),
-    failOn: values['fail-on'] === undefined ? null : oneOf('fail-on', values['fail-on'], ['high', 'medium', 'low'], 'high'),
+    language: oneOf<Language>('lang', values.lang, ['en', 'zh'], 'en'),
+    failOn: values['fail-on'] === undefined ? null : oneOf<RiskLevel>('fail-on', values['fail-on'], ['high', 'medium', 'low'], 'high'),
     generatedAt: validTimestamp(values['generated-at']),
     quiet: values.quiet === true,
   };

@@ -20,6 +20,8 @@ export interface WorkerHostOptions {
   maxOldGenerationSizeMb?: number;
   /** How many bytes may wait in the worker's queue before reading pauses. */
   maxBytesInFlight?: number;
+  /** Aborting stops the run: the worker is terminated and the run rejects with `AuditCancelledError`. */
+  signal?: AbortSignal;
 }
 
 export interface RunHandlers {
@@ -35,9 +37,23 @@ export interface InputFile {
   path: string;
 }
 
+/**
+ * A file whose bytes the host already holds (the Electron renderer's files); nothing is read from disk.
+ * Its buffer is transferred to the worker, so the caller's view is detached afterwards.
+ */
+export interface InMemoryInputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type AuditInputFile = InputFile | InMemoryInputFile;
+
 export type RunOutput = { kind: 'outcome'; outcome: AuditOutcome } | { kind: 'rendered'; output: RenderedOutput };
 
 export class AuditWorkerError extends Error {}
+
+/** The host aborted the run through `WorkerHostOptions.signal`. */
+export class AuditCancelledError extends AuditWorkerError {}
 
 function ownedBuffer(bytes: Uint8Array): Uint8Array {
   // Only a buffer that owns its whole ArrayBuffer can be transferred without exposing other memory.
@@ -53,7 +69,7 @@ function describeExit(error: Error): string {
 }
 
 export async function runAuditInWorker(
-  files: readonly InputFile[],
+  files: readonly AuditInputFile[],
   runOptions: AuditRunOptions,
   hostOptions: WorkerHostOptions,
   handlers: RunHandlers = {},
@@ -67,6 +83,7 @@ export async function runAuditInWorker(
   let bytesInFlight = 0;
   let acknowledged = 0;
   let wakeReader: (() => void) | null = null;
+  let removeAbortListener = (): void => undefined;
 
   const send = (message: HostToWorkerMessage, transfer: ArrayBuffer[] = []): void =>
     worker.postMessage(message, transfer);
@@ -94,6 +111,13 @@ export async function runAuditInWorker(
     });
     worker.on('error', (error) => reject(new AuditWorkerError(describeExit(error))));
     worker.on('exit', (code) => reject(new AuditWorkerError(`the audit worker stopped (exit code ${code})`)));
+    const signal = hostOptions.signal;
+    if (signal !== undefined) {
+      const onAbort = (): void => reject(new AuditCancelledError('the audit was cancelled'));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+      removeAbortListener = () => signal.removeEventListener('abort', onAbort);
+    }
   });
   // The reader may stop early on a worker failure; the rejection is reported through `finished`.
   finished.catch(() => wakeReader?.());
@@ -109,11 +133,15 @@ export async function runAuditInWorker(
       }
       if (failed) break;
       let bytes: Uint8Array;
-      try {
-        bytes = ownedBuffer(await readFile(file.path));
-      } catch (error) {
-        handlers.onReadError?.(file, error instanceof Error ? error.message : String(error));
-        continue;
+      if ('bytes' in file) {
+        bytes = ownedBuffer(file.bytes);
+      } else {
+        try {
+          bytes = ownedBuffer(await readFile(file.path));
+        } catch (error) {
+          handlers.onReadError?.(file, error instanceof Error ? error.message : String(error));
+          continue;
+        }
       }
       sizes.push(bytes.byteLength);
       bytesInFlight += bytes.byteLength;
@@ -122,6 +150,7 @@ export async function runAuditInWorker(
     send({ type: 'finish', runId });
     return await finished;
   } finally {
+    removeAbortListener();
     await worker.terminate();
   }
 }

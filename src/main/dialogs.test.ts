@@ -1,0 +1,97 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const electron = vi.hoisted(() => ({
+  app: { getPath: vi.fn(() => '/home/auditor/Documents') },
+  BrowserWindow: { fromWebContents: vi.fn(() => ({ id: 1 })) },
+  dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+}));
+vi.mock('electron', () => electron);
+
+const { chooseExportPaths, openExportDialogOptions, saveWithDialog } = await import('./dialogs');
+const sender = {} as never;
+
+let outDir = '';
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'sg-audit-save-'));
+});
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('open export dialog', () => {
+  it('offers files and folders, several at once, JSON and ZIP', () => {
+    expect(openExportDialogOptions.properties).toEqual([
+      'openFile',
+      'openDirectory',
+      'multiSelections',
+      'dontAddToRecent',
+    ]);
+    expect(openExportDialogOptions.filters?.[0]).toEqual({
+      name: 'Cloud exports (JSON, ZIP)',
+      extensions: ['json', 'zip'],
+    });
+  });
+
+  it('returns the chosen paths, attached to the sender window', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: ['/exports/demo', '/exports/b.zip'],
+    });
+    expect(await chooseExportPaths(sender)).toEqual(['/exports/demo', '/exports/b.zip']);
+    expect(electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(
+      { id: 1 },
+      openExportDialogOptions,
+    );
+  });
+
+  it('returns null when cancelled', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await chooseExportPaths(sender)).toBeNull();
+  });
+});
+
+describe('save dialog', () => {
+  it('proposes a sanitised name in Documents and writes the bytes', async () => {
+    const target = join(outDir, 'report.pdf');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const bytes = new Uint8Array([37, 80, 68, 70, 0, 255]);
+    expect(
+      await saveWithDialog(sender, {
+        suggestedName: '../../report',
+        mimeType: 'application/pdf',
+        data: bytes,
+      }),
+    ).toBe(true);
+    const options = electron.dialog.showSaveDialog.mock.calls.at(-1)?.[1] as {
+      defaultPath: string;
+      filters: unknown;
+    };
+    expect(options.defaultPath).toBe(join('/home/auditor/Documents', 'report.pdf'));
+    expect(options.filters).toEqual([{ name: 'PDF', extensions: ['pdf'] }]);
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes);
+  });
+
+  it('writes text as UTF-8, byte for byte', async () => {
+    const target = join(outDir, 'findings.csv');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const text = '\ufeff"组","=1+1"\r\n';
+    expect(
+      await saveWithDialog(sender, {
+        suggestedName: 'findings.csv',
+        mimeType: 'text/csv',
+        data: text,
+      }),
+    ).toBe(true);
+    expect(await readFile(target, 'utf8')).toBe(text);
+  });
+
+  it('returns false and writes nothing when cancelled', async () => {
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(
+      await saveWithDialog(sender, { suggestedName: 'x.csv', mimeType: 'text/csv', data: 'x' }),
+    ).toBe(false);
+  });
+});

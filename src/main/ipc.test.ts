@@ -1,0 +1,238 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AuditRunHandlers, AuditRunResult, RendererFile } from '../shared/host/host-api';
+import { invokeChannels, ipcChannels } from '../shared/host/ipc-channels';
+
+const electron = vi.hoisted(() => ({ ipcMain: { handle: vi.fn() } }));
+vi.mock('electron', () => electron);
+
+const { assertTrustedSender, createIpcHandlers, registerIpcHandlers } = await import('./ipc');
+type Dependencies = Parameters<typeof createIpcHandlers>[0];
+
+const okResult: AuditRunResult = { ok: false, cancelled: false, message: 'stub' };
+
+function fakeDependencies(overrides: Partial<Dependencies> = {}) {
+  const runner = {
+    auditFiles: vi.fn(
+      async (_files: readonly RendererFile[], _handlers: AuditRunHandlers) => okResult,
+    ),
+    auditPaths: vi.fn(async (_paths: readonly string[], _handlers: AuditRunHandlers) => okResult),
+    cancel: vi.fn(),
+    busy: false,
+  };
+  const deps = {
+    runner,
+    chooseExportPaths: vi.fn(async () => ['/exports/demo'] as string[] | null),
+    saveFile: vi.fn(async () => true),
+    launchPaths: [] as readonly string[],
+    devOrigin: null,
+    ...overrides,
+  };
+  return { deps, runner };
+}
+
+function eventFrom(url: string, options: { parent?: unknown; frame?: null } = {}) {
+  const sender = { send: vi.fn(), isDestroyed: vi.fn(() => false) };
+  const senderFrame = options.frame === null ? null : { url, parent: options.parent ?? null };
+  return { senderFrame, sender } as never as Parameters<
+    ReturnType<typeof createIpcHandlers>['auditFiles']
+  >[0] & {
+    sender: typeof sender;
+  };
+}
+
+const appEvent = () => eventFrom('app://sg-audit/index.html');
+const file = (name = 'DescribeSecurityGroups.json'): RendererFile => ({
+  name,
+  bytes: new Uint8Array([123, 125]),
+});
+
+describe('registration', () => {
+  it('registers a handler for exactly the allowlisted invoke channels', () => {
+    registerIpcHandlers(fakeDependencies().deps);
+    const channels = electron.ipcMain.handle.mock.calls.map((call) => call[0]);
+    expect([...channels].sort()).toEqual([...invokeChannels].sort());
+  });
+});
+
+describe('sender check', () => {
+  it.each([
+    ['another origin', eventFrom('https://evil.example/')],
+    ['a file page', eventFrom('file:///tmp/x.html')],
+    ['another app host', eventFrom('app://evil/index.html')],
+    ['the dev server when not in development', eventFrom('http://localhost:5173/')],
+    ['a subframe of the app', eventFrom('app://sg-audit/index.html', { parent: {} })],
+    ['a destroyed frame', eventFrom('', { frame: null })],
+  ])('every handler refuses %s and does nothing', async (_label, event) => {
+    const { deps, runner } = fakeDependencies();
+    const handlers = createIpcHandlers(deps);
+    const validArguments: Record<keyof typeof handlers, unknown[]> = {
+      auditFiles: [[file()]],
+      chooseAndAudit: [],
+      auditLaunchPaths: [],
+      cancelAudit: [],
+      saveFile: [{ suggestedName: 'report.pdf', mimeType: 'application/pdf', data: 'x' }],
+    };
+    for (const method of Object.keys(handlers) as (keyof typeof handlers)[]) {
+      await expect(handlers[method](event, ...validArguments[method])).rejects.toThrow(
+        /does not come from the SG Audit window/,
+      );
+    }
+    expect(runner.auditFiles).not.toHaveBeenCalled();
+    expect(runner.auditPaths).not.toHaveBeenCalled();
+    expect(runner.cancel).not.toHaveBeenCalled();
+    expect(deps.chooseExportPaths).not.toHaveBeenCalled();
+    expect(deps.saveFile).not.toHaveBeenCalled();
+  });
+
+  it('accepts the dev server in development only', () => {
+    expect(() =>
+      assertTrustedSender(eventFrom('http://localhost:5173/'), 'http://localhost:5173'),
+    ).not.toThrow();
+    expect(() => assertTrustedSender(eventFrom('http://localhost:5173/'), null)).toThrow();
+  });
+});
+
+describe('argument validation', () => {
+  it.each([
+    ['no arguments', []],
+    ['not an array', ['x']],
+    ['an empty list', [[]]],
+    ['a file without bytes', [[{ name: 'a.json' }]]],
+    ['bytes as a plain array', [[{ name: 'a.json', bytes: [1, 2] }]]],
+    ['bytes as a string', [[{ name: 'a.json', bytes: '{}' }]]],
+    ['a name that is not a string', [[{ name: 42, bytes: new Uint8Array() }]]],
+    ['an empty name', [[{ name: '', bytes: new Uint8Array() }]]],
+    ['a name over 1024 characters', [[{ name: 'a'.repeat(1025), bytes: new Uint8Array() }]]],
+    ['an extra argument', [[file()], 'extra']],
+    ['a path instead of a file', [['/etc/passwd']]],
+  ])('auditFiles refuses %s', async (_label, args) => {
+    const { deps, runner } = fakeDependencies();
+    await expect(createIpcHandlers(deps).auditFiles(appEvent(), ...args)).rejects.toThrow(
+      /Refused audit:files: invalid arguments/,
+    );
+    expect(runner.auditFiles).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['no request', []],
+    [
+      'a name over 255 characters',
+      [{ suggestedName: 'a'.repeat(256), mimeType: 'text/csv', data: '' }],
+    ],
+    ['an empty name', [{ suggestedName: '', mimeType: 'text/csv', data: '' }]],
+    ['an HTML mime type', [{ suggestedName: 'r.html', mimeType: 'text/html', data: '<script>' }]],
+    [
+      'an executable mime type',
+      [{ suggestedName: 'r.exe', mimeType: 'application/x-msdownload', data: 'MZ' }],
+    ],
+    ['data as a number', [{ suggestedName: 'r.csv', mimeType: 'text/csv', data: 42 }]],
+    ['data as a plain array', [{ suggestedName: 'r.csv', mimeType: 'text/csv', data: [1] }]],
+    ['a target path', [{ suggestedName: 'r.csv', mimeType: 'text/csv', data: '' }, '/etc/passwd']],
+  ])('saveFile refuses %s', async (_label, args) => {
+    const { deps } = fakeDependencies();
+    await expect(createIpcHandlers(deps).saveFile(appEvent(), ...args)).rejects.toThrow(
+      /Refused file:save: invalid arguments/,
+    );
+    expect(deps.saveFile).not.toHaveBeenCalled();
+  });
+
+  it.each(['chooseAndAudit', 'auditLaunchPaths', 'cancelAudit'] as const)(
+    '%s refuses any argument (the renderer never names paths)',
+    async (method) => {
+      const { deps, runner } = fakeDependencies();
+      await expect(createIpcHandlers(deps)[method](appEvent(), '/etc')).rejects.toThrow(
+        /invalid arguments/,
+      );
+      expect(runner.auditPaths).not.toHaveBeenCalled();
+      expect(runner.cancel).not.toHaveBeenCalled();
+      expect(deps.chooseExportPaths).not.toHaveBeenCalled();
+    },
+  );
+
+  it('cuts a long validation message short', async () => {
+    const { deps } = fakeDependencies();
+    const error = await createIpcHandlers(deps)
+      .saveFile(appEvent(), { suggestedName: 'r.csv', mimeType: 'x'.repeat(100_000), data: '' })
+      .catch((caught: unknown) => caught as Error);
+    expect((error as Error).message.length).toBeLessThan(700);
+  });
+});
+
+describe('good requests reach the runner', () => {
+  it('auditFiles hands over name and bytes only, and sends progress to the sender', async () => {
+    const { deps, runner } = fakeDependencies();
+    runner.auditFiles.mockImplementation(async (_files, handlers) => {
+      handlers.onProgress?.({ phase: 'import', done: 1, total: 1, current: 'a.json' });
+      handlers.onFileImported?.([], []);
+      return okResult;
+    });
+    const event = appEvent();
+    const bytes = new Uint8Array([1, 2, 3]);
+    const result = await createIpcHandlers(deps).auditFiles(event, [
+      { name: 'a.json', bytes, extra: 'dropped' },
+    ]);
+    expect(result).toBe(okResult);
+    expect(runner.auditFiles).toHaveBeenCalledWith([{ name: 'a.json', bytes }], expect.any(Object));
+    expect(event.sender.send).toHaveBeenCalledWith(ipcChannels.auditProgress, {
+      phase: 'import',
+      done: 1,
+      total: 1,
+      current: 'a.json',
+    });
+    expect(event.sender.send).toHaveBeenCalledWith(ipcChannels.auditFileImported, [], []);
+  });
+
+  it('does not send to a destroyed window', async () => {
+    const { deps, runner } = fakeDependencies();
+    runner.auditFiles.mockImplementation(async (_files, handlers) => {
+      handlers.onProgress?.({ phase: 'import', done: 1, total: 1, current: 'a.json' });
+      return okResult;
+    });
+    const event = appEvent();
+    event.sender.isDestroyed.mockReturnValue(true);
+    await createIpcHandlers(deps).auditFiles(event, [file()]);
+    expect(event.sender.send).not.toHaveBeenCalled();
+  });
+
+  it('chooseAndAudit audits the chosen paths, or resolves null on cancel', async () => {
+    const { deps, runner } = fakeDependencies();
+    const handlers = createIpcHandlers(deps);
+    expect(await handlers.chooseAndAudit(appEvent())).toBe(okResult);
+    expect(runner.auditPaths).toHaveBeenCalledWith(['/exports/demo'], expect.any(Object));
+    vi.mocked(deps.chooseExportPaths).mockResolvedValueOnce(null);
+    expect(await handlers.chooseAndAudit(appEvent())).toBeNull();
+    expect(runner.auditPaths).toHaveBeenCalledTimes(1);
+  });
+
+  it('auditLaunchPaths audits the command-line paths, or resolves null without any', async () => {
+    const none = fakeDependencies();
+    expect(await createIpcHandlers(none.deps).auditLaunchPaths(appEvent())).toBeNull();
+    expect(none.runner.auditPaths).not.toHaveBeenCalled();
+    const some = fakeDependencies({ launchPaths: ['/exports/demo'] });
+    expect(await createIpcHandlers(some.deps).auditLaunchPaths(appEvent())).toBe(okResult);
+    expect(some.runner.auditPaths).toHaveBeenCalledWith(['/exports/demo'], expect.any(Object));
+  });
+
+  it('cancelAudit cancels the run', async () => {
+    const { deps, runner } = fakeDependencies();
+    await createIpcHandlers(deps).cancelAudit(appEvent());
+    expect(runner.cancel).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['application/pdf', new Uint8Array([37, 80, 68, 70])],
+    ['text/csv', '\ufeff"a","b"\r\n'],
+    ['application/json', '{}'],
+  ])('saveFile saves %s', async (mimeType, data) => {
+    const { deps } = fakeDependencies();
+    const event = appEvent();
+    expect(
+      await createIpcHandlers(deps).saveFile(event, { suggestedName: 'report', mimeType, data }),
+    ).toBe(true);
+    expect(deps.saveFile).toHaveBeenCalledWith(event.sender, {
+      suggestedName: 'report',
+      mimeType,
+      data,
+    });
+  });
+});

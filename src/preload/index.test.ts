@@ -1,0 +1,164 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AuditRunResult, HostApi } from '../shared/host/host-api';
+import {
+  eventChannels,
+  invokeChannels,
+  ipcChannels,
+  type IpcChannel,
+} from '../shared/host/ipc-channels';
+
+type Listener = (event: unknown, ...payload: unknown[]) => void;
+
+const electron = vi.hoisted(() => {
+  const listeners = new Map<string, Set<(event: unknown, ...payload: unknown[]) => void>>();
+  return {
+    listeners,
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    ipcRenderer: {
+      invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => null),
+      on: vi.fn((channel: string, listener: (event: unknown, ...payload: unknown[]) => void) => {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel)?.add(listener);
+      }),
+      removeListener: vi.fn(
+        (channel: string, listener: (event: unknown, ...payload: unknown[]) => void) => {
+          listeners.get(channel)?.delete(listener);
+        },
+      ),
+      send: vi.fn(),
+      sendSync: vi.fn(),
+    },
+  };
+});
+vi.mock('electron', () => ({
+  contextBridge: electron.contextBridge,
+  ipcRenderer: electron.ipcRenderer,
+}));
+
+await import('./index');
+const [exposedName, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [
+  string,
+  HostApi,
+];
+
+function emit(channel: IpcChannel, ...payload: unknown[]): void {
+  for (const listener of electron.listeners.get(channel) ?? [])
+    (listener as Listener)({ sender: 'fake' }, ...payload);
+}
+
+function listenerCount(): number {
+  let count = 0;
+  for (const set of electron.listeners.values()) count += set.size;
+  return count;
+}
+
+const outcome: AuditRunResult = { ok: false, cancelled: false, message: 'done' };
+
+describe('preload', () => {
+  it('exposes window.sgAudit once, with kind electron and exactly the five functions', () => {
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+    expect(exposedName).toBe('sgAudit');
+    expect(Object.keys(api).sort()).toEqual([
+      'auditFiles',
+      'auditLaunchPaths',
+      'cancelAudit',
+      'chooseAndAudit',
+      'kind',
+      'saveFile',
+    ]);
+    expect(api.kind).toBe('electron');
+    for (const [key, value] of Object.entries(api)) {
+      if (key !== 'kind') expect(typeof value, key).toBe('function');
+    }
+  });
+
+  it('exposes nothing of ipcRenderer itself', () => {
+    const values = Object.values(api);
+    expect(values).not.toContain(electron.ipcRenderer);
+    expect(values).not.toContain(electron.ipcRenderer.invoke);
+    expect(values).not.toContain(electron.ipcRenderer.send);
+  });
+
+  it('each function invokes its own fixed channel, and only allowlisted channels are used', async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    electron.ipcRenderer.invoke.mockResolvedValue(outcome);
+    const bytes = new Uint8Array([123, 125]);
+    await api.auditFiles([{ name: 'a.json', bytes }]);
+    await api.chooseAndAudit?.();
+    await api.auditLaunchPaths?.();
+    api.cancelAudit();
+    await api.saveFile({ suggestedName: 'r.csv', mimeType: 'text/csv', data: 'x' });
+
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      [ipcChannels.auditFiles, [{ name: 'a.json', bytes }]],
+      [ipcChannels.chooseAndAudit],
+      [ipcChannels.auditLaunchPaths],
+      [ipcChannels.cancelAudit],
+      [ipcChannels.saveFile, { suggestedName: 'r.csv', mimeType: 'text/csv', data: 'x' }],
+    ]);
+    for (const [channel] of electron.ipcRenderer.invoke.mock.calls)
+      expect(invokeChannels).toContain(channel);
+    for (const [channel] of electron.ipcRenderer.on.mock.calls)
+      expect(eventChannels).toContain(channel);
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
+    expect(electron.ipcRenderer.sendSync).not.toHaveBeenCalled();
+  });
+
+  it('sends only name and bytes of each file, and only the three fields of a save request', async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    const bytes = new Uint8Array([1]);
+    const file = Object.assign({ name: 'a.json', bytes }, { path: '/etc/passwd', extra: () => 1 });
+    await api.auditFiles([file]);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcChannels.auditFiles, [
+      { name: 'a.json', bytes },
+    ]);
+    const request = Object.assign(
+      { suggestedName: 'r.pdf', mimeType: 'application/pdf', data: bytes },
+      { path: '/etc' },
+    );
+    await api.saveFile(request);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcChannels.saveFile, {
+      suggestedName: 'r.pdf',
+      mimeType: 'application/pdf',
+      data: bytes,
+    });
+  });
+
+  it('delivers progress and file events to the run handlers, then removes its listeners', async () => {
+    let answer: (result: AuditRunResult) => void = () => undefined;
+    electron.ipcRenderer.invoke.mockImplementationOnce(
+      () => new Promise((resolve) => (answer = resolve)),
+    );
+    const onProgress = vi.fn();
+    const onFileImported = vi.fn();
+    const run = api.auditFiles([{ name: 'a.json', bytes: new Uint8Array([1]) }], {
+      onProgress,
+      onFileImported,
+    });
+    expect(listenerCount()).toBe(2);
+    emit(ipcChannels.auditProgress, { phase: 'import', done: 1, total: 1, current: 'a.json' });
+    emit(ipcChannels.auditFileImported, [{ name: 'a.json' }], []);
+    answer(outcome);
+    expect(await run).toBe(outcome);
+    expect(onProgress).toHaveBeenCalledWith({
+      phase: 'import',
+      done: 1,
+      total: 1,
+      current: 'a.json',
+    });
+    expect(onFileImported).toHaveBeenCalledWith([{ name: 'a.json' }], []);
+    expect(listenerCount()).toBe(0);
+  });
+
+  it('removes its listeners when the run fails too', async () => {
+    electron.ipcRenderer.invoke.mockRejectedValueOnce(new Error('Refused'));
+    await expect(api.chooseAndAudit?.({ onProgress: vi.fn() })).rejects.toThrow('Refused');
+    expect(listenerCount()).toBe(0);
+  });
+
+  it('cancelAudit never throws into the page', async () => {
+    electron.ipcRenderer.invoke.mockRejectedValueOnce(new Error('gone'));
+    expect(() => api.cancelAudit()).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+});

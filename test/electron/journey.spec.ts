@@ -1,0 +1,265 @@
+/**
+ * The Electron app end to end: the built main, preload and renderer in a real Electron, auditing the
+ * demo export through main's worker thread, with nothing leaving the app's own scheme.
+ *
+ * Needs `npm run build` first. Skipped, with a message, where the Electron binary is not installed:
+ * electron's index.js then throws "Electron failed to install correctly" instead of returning a path.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import type { AuditRunResult, HostApi } from '../../src/shared/host/host-api';
+
+/**
+ * The page's globals as page.evaluate callbacks use them (this file is type-checked with Node's
+ * types, not the DOM's; the callbacks run in the page, so each casts `globalThis` inline).
+ */
+interface AppWindow {
+  sgAudit?: HostApi;
+  open(url: string): unknown;
+}
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const mainEntry = join(projectRoot, 'out/main/index.js');
+const demoExport = join(projectRoot, 'test/fixtures/alibaba-demo');
+const skipMessage =
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): Electron end-to-end skipped';
+
+/** The Electron executable, or null when the package was installed without its binary. */
+function electronExecutable(): string | null {
+  try {
+    const path: unknown = createRequire(import.meta.url)('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const executablePath = electronExecutable();
+test.skip(executablePath === null, skipMessage);
+
+interface ExpectedRow {
+  checkId: string;
+  groups: string[];
+}
+
+/** The rows of alibaba-demo.EXPECTED.md, read from the markdown so the test and the document agree. */
+function expectedTable(): ExpectedRow[] {
+  const markdown = readFileSync(
+    join(projectRoot, 'test/fixtures/alibaba-demo.EXPECTED.md'),
+    'utf8',
+  );
+  return markdown
+    .split('\n')
+    .filter((line) => /^\| [a-z0-9-]+ \|/.test(line) && !line.startsWith('| item'))
+    .map((line) => {
+      const [checkId = '', groups = ''] = line
+        .split('|')
+        .slice(1, 3)
+        .map((cell) => cell.trim());
+      const names = groups === '—' ? [] : groups.split(',').map((name) => name.trim());
+      return { checkId, groups: names.sort() };
+    });
+}
+
+/** EXPECTED.md names groups by the part of SecurityGroupName before the first hyphen. */
+function atRiskGroupsByCheck(result: AuditRunResult): Map<string, string[]> {
+  if (!result.ok) throw new Error(`the audit failed: ${result.message}`);
+  const byCheck = new Map<string, string[]>();
+  for (const check of result.outcome.result.checks) {
+    const names = check.findings
+      .filter((finding) => finding.level === 'security-group' && finding.status === 'at-risk')
+      .map((finding) => finding.objectName.split('-')[0] ?? finding.objectName);
+    byCheck.set(check.id, [...new Set(names)].sort());
+  }
+  return byCheck;
+}
+
+function expectDemoResults(result: AuditRunResult): void {
+  const byCheck = atRiskGroupsByCheck(result);
+  for (const row of expectedTable()) {
+    if (row.checkId === 'excessive-security-groups') continue; // instance-level only
+    expect(byCheck.get(row.checkId), row.checkId).toEqual(row.groups);
+  }
+}
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+interface LaunchedApp {
+  app: ElectronApplication;
+  page: Page;
+  /** Every URL the page requested; all must be the app's own. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+async function launchApp(extraArgs: string[] = []): Promise<LaunchedApp> {
+  if (!existsSync(mainEntry))
+    throw new Error(`${relative(projectRoot, mainEntry)} is missing: run \`npm run build\` first`);
+  const profile = mkdtempSync(join(tmpdir(), 'sg-audit-e2e-'));
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && key !== 'ELECTRON_RENDERER_URL' && key !== 'ELECTRON_RUN_AS_NODE')
+      env[key] = value;
+  }
+  // A fresh profile (userData follows XDG_CONFIG_HOME on Linux): no audits from an earlier run.
+  env['XDG_CONFIG_HOME'] = profile;
+  // Playwright adds --no-sandbox itself when run as root (Chromium refuses its OS sandbox there);
+  // the app's own options (sandboxed, isolated renderer) stay as they are.
+  const app = await electron.launch({
+    executablePath: executablePath ?? undefined,
+    args: [mainEntry, ...extraArgs],
+    cwd: projectRoot,
+    env,
+    timeout: 60_000,
+  });
+  const page = await app.firstWindow();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.waitForLoadState('domcontentloaded');
+  return {
+    app,
+    page,
+    requests,
+    async close() {
+      await app.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function onlyAppRequests(requests: string[]): string[] {
+  return requests.filter(
+    (url) => !url.startsWith('app://sg-audit/') && !url.startsWith('devtools://'),
+  );
+}
+
+test.describe('SG Audit in Electron', () => {
+  let launched: LaunchedApp;
+
+  test.afterEach(async () => {
+    await launched?.close();
+  });
+
+  test('starts hardened: app:// page, no Node in the page, only the named host functions', async () => {
+    launched = await launchApp();
+    const { page } = launched;
+    expect(page.url()).toBe('app://sg-audit/index.html');
+    await expect(page).toHaveTitle('SG Audit');
+
+    const surface = await page.evaluate(() => ({
+      keys: Object.keys((globalThis as unknown as AppWindow).sgAudit ?? {}).sort(),
+      kind: (globalThis as unknown as AppWindow).sgAudit?.kind,
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+    }));
+    expect(surface).toEqual({
+      keys: ['auditFiles', 'auditLaunchPaths', 'cancelAudit', 'chooseAndAudit', 'kind', 'saveFile'],
+      kind: 'electron',
+      require: 'undefined',
+      process: 'undefined',
+    });
+
+    // Nothing leaves the machine: the request is cancelled (and CSP forbids it before that).
+    const outcome = await page.evaluate(() =>
+      fetch('https://example.com/collect').then(
+        () => 'sent',
+        () => 'blocked',
+      ),
+    );
+    expect(outcome).toBe('blocked');
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as AppWindow).open('https://example.com/') === null,
+      ),
+    ).toBe(true);
+    expect(page.url()).toBe('app://sg-audit/index.html');
+  });
+
+  test('audits the demo export held by the renderer, with progress, in main’s worker', async () => {
+    launched = await launchApp();
+    const files = filesUnder(demoExport).map((path) => ({
+      name: relative(join(demoExport, '..'), path).split('\\').join('/'),
+      bytes: [...readFileSync(path)],
+    }));
+    const { result, progress, imported } = await launched.page.evaluate(async (plainFiles) => {
+      const host = (globalThis as unknown as AppWindow).sgAudit;
+      if (host === undefined) throw new Error('window.sgAudit is missing');
+      let progressEvents = 0;
+      let importedFiles = 0;
+      const runResult = await host.auditFiles(
+        plainFiles.map((file) => ({ name: file.name, bytes: new Uint8Array(file.bytes) })),
+        { onProgress: () => (progressEvents += 1), onFileImported: () => (importedFiles += 1) },
+      );
+      return { result: runResult, progress: progressEvents, imported: importedFiles };
+    }, files);
+    expect(imported).toBe(files.length);
+    expect(progress).toBeGreaterThan(files.length);
+    expectDemoResults(result);
+    expect(onlyAppRequests(launched.requests)).toEqual([]);
+  });
+
+  test('audits the folder given on the command line', async () => {
+    launched = await launchApp([demoExport]);
+    const result = await launched.page.evaluate(
+      () => (globalThis as unknown as AppWindow).sgAudit?.auditLaunchPaths?.() ?? null,
+    );
+    expect(result).not.toBeNull();
+    expectDemoResults(result as AuditRunResult);
+  });
+
+  test('audits the folder chosen in the Open export dialog', async () => {
+    launched = await launchApp();
+    // The native dialog cannot be driven; main's dialog module is stubbed to answer with the demo folder.
+    await launched.app.evaluate(({ dialog }, folder) => {
+      dialog.showOpenDialog = (async () => ({
+        canceled: false,
+        filePaths: [folder],
+      })) as typeof dialog.showOpenDialog;
+    }, demoExport);
+    const result = await launched.page.evaluate(
+      () => (globalThis as unknown as AppWindow).sgAudit?.chooseAndAudit?.() ?? null,
+    );
+    expectDemoResults(result as AuditRunResult);
+  });
+
+  test('an auditor creates an audit, imports the demo export folder and sees the results', async () => {
+    launched = await launchApp();
+    const { page } = launched;
+    await page.getByTestId('new-audit').click();
+    await page.getByTestId('audit-client').locator('input').fill('Demo client');
+    await page.getByTestId('audit-engagement').locator('input').fill('Demo engagement');
+    await page.getByTestId('audit-form-submit').click();
+    await expect(page.getByTestId('audit-title')).toHaveText('Demo engagement');
+
+    await page.getByTestId('open-import').click();
+    await expect(page.getByTestId('import-modal')).toBeVisible();
+    // The folder picker (webkitdirectory): the renderer reads the bytes and audits them through the preload.
+    await page.getByTestId('import-folder-input').setInputFiles(demoExport);
+    await expect(page.getByTestId('import-summary')).toBeVisible();
+    await expect(page.getByTestId('summary-new-files')).toHaveText(
+      String(filesUnder(demoExport).length),
+    );
+    await expect(page.getByTestId('summary-errors')).toHaveText('0');
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-modal')).toBeHidden();
+
+    await expect(page.getByTestId('summary-strip')).toBeVisible();
+    for (const row of expectedTable()) {
+      await expect(
+        page.locator(`[data-testid="check-row"][data-check-id="${row.checkId}"]`),
+        row.checkId,
+      ).toHaveAttribute('data-status', 'at-risk');
+    }
+    expect(onlyAppRequests(launched.requests)).toEqual([]);
+  });
+});
