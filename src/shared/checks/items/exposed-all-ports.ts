@@ -25,7 +25,7 @@ export const exposedAllPorts: CheckDefinition = {
         'Delete the rule and replace it with Accept rules for only the ports the service needs, for example TCP 80 and 443 from 0.0.0.0/0 and ::/0 for a public web server; ' +
         'administrative ports only from your office or VPN CIDR, or through a bastion host. ' +
         'If the broad rule cannot be removed at once, add the narrow Accept rules first, then Drop rules for protocol ALL from 0.0.0.0/0 and from ::/0 ' +
-        'with a priority number between them and the broad Accept (smaller numbers win; at equal priority Drop wins). ' +
+        'with a priority number greater than those of the narrow Accepts and not greater than that of the broad Accept (smaller numbers win; at equal priority Drop wins). ' +
         'Afterwards, export the security groups and instances again, re-run the audit and confirm that neither the group nor its instances are listed under this item, for IPv4 and for IPv6.',
     },
     zh: {
@@ -38,7 +38,7 @@ export const exposedAllPorts: CheckDefinition = {
         '删除该规则，改为只放行业务必需的端口，例如对公网 Web 服务器只允许 0.0.0.0/0 和 ::/0 访问 TCP 80 和 443；' +
         '管理端口只对办公网或 VPN 网段开放，或通过堡垒机访问。' +
         '如果无法立即删除这条宽泛规则，请先添加上述精确的允许规则，再分别针对 0.0.0.0/0 和 ::/0 添加协议为 ALL 的拒绝（Drop）规则，' +
-        '其优先级数值介于精确允许规则和宽泛允许规则之间（数值越小优先级越高，同一优先级下拒绝规则生效）。' +
+        '其优先级数值应大于精确允许规则、且不大于宽泛允许规则（数值越小优先级越高，同一优先级下拒绝规则生效）。' +
         '修改后请重新导出安全组和实例数据并再次运行审计，确认该安全组及其实例在 IPv4 和 IPv6 下均不再出现在本检查项中。',
     },
   },
