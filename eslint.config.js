@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import pluginVue from 'eslint-plugin-vue';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process', 'stream', 'buffer', 'url', 'zlib'];
 const uiAndHostLibraries = ['electron', 'electron/*', 'vue', 'pinia', 'naive-ui', 'dexie', 'vue-i18n', '@electron-toolkit/*'];
@@ -58,6 +59,20 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  // Renderer single-file components: Vue's recommended rules, TypeScript inside <script>, and
+  // no v-html anywhere (data is always text).
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
+    rules: {
+      'vue/no-v-html': 'error',
+      // TypeScript (vue-tsc) checks identifiers; ESLint's no-undef knows no DOM or compiler macros here.
+      'no-undef': 'off',
+    },
   },
   prettier,
 );

@@ -16,6 +16,6 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   forbidOnly: process.env['CI'] !== undefined,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'test-results/electron-e2e.json' }]],
   outputDir: 'test-results/electron',
 });

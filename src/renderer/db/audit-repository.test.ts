@@ -1,0 +1,221 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AuditResult, CheckResult } from '../../shared/audit/result';
+import type { Snapshot } from '../../shared/model';
+import { openDatabase, type SgAuditDatabase } from './database';
+import {
+  commitImport,
+  createAudit,
+  deleteAudit,
+  listAudits,
+  loadAudit,
+  saveDisabledChecks,
+  storedFileHashes,
+  storedFiles,
+  updateAuditDetails,
+  type ImportCommit,
+} from './audit-repository';
+import { isQuotaError, StorageFullError, translateStorageError } from './storage-errors';
+
+let counter = 0;
+const opened: SgAuditDatabase[] = [];
+
+function freshDatabase(): SgAuditDatabase {
+  counter += 1;
+  const db = openDatabase(`sg-audit-test-${counter}-${Date.now()}`);
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  const databases = opened.splice(0);
+  databases.forEach((db) => db.close());
+  for (const db of databases) await db.delete();
+});
+
+const details = { client: 'Demo Co.', engagement: 'FY25', auditor: 'A. Auditor', date: '2025-01-31', notes: '' };
+
+function emptySnapshot(groups = 0): Snapshot {
+  return {
+    inputs: [],
+    groups: Array.from({ length: groups }, (_, index) => ({
+      id: `sg-${index}`,
+      name: `group ${index}`,
+      description: '',
+      regionId: 'cn-shanghai',
+      vpcId: '',
+      type: 'normal',
+      innerAccessPolicy: '',
+      resourceGroupId: '',
+      creationTime: '',
+      serviceManaged: false,
+      tags: [],
+      rulesImported: true,
+      rules: [],
+      origins: [],
+    })),
+    instances: [],
+    networkInterfaces: [],
+    issues: [],
+    gaps: [],
+  };
+}
+
+function check(id: string, groups: string[]): CheckResult {
+  return {
+    id,
+    risk: 'high',
+    enabled: true,
+    status: groups.length > 0 ? 'at-risk' : 'passed',
+    securityGroups: groups,
+    instances: [],
+    findings: [],
+    gaps: [],
+  };
+}
+
+function result(...checks: CheckResult[]): AuditResult {
+  return { catalogueVersion: 'test', checks };
+}
+
+function commitFor(auditId: string, name: string, snapshot: Snapshot, audit: AuditResult): ImportCommit {
+  return {
+    auditId,
+    files: [
+      {
+        name,
+        size: 3,
+        sha256: `hash-of-${name}`,
+        kind: 'alibaba:DescribeSecurityGroups',
+        records: 1,
+        bytes: new Uint8Array([1, 2, 3]),
+      },
+    ],
+    rejected: [],
+    issues: [{ severity: 'warning', code: 'w', message: 'a warning', file: name }],
+    snapshot,
+    result: audit,
+  };
+}
+
+describe('audit repository', () => {
+  it('creates, lists, edits and deletes audits', async () => {
+    const db = freshDatabase();
+    const audit = await createAudit(db, details);
+    expect((await listAudits(db)).map((row) => row.client)).toEqual(['Demo Co.']);
+    await updateAuditDetails(db, audit.id, { ...details, client: 'Renamed Co.' });
+    expect((await loadAudit(db, audit.id))?.audit.client).toBe('Renamed Co.');
+    await commitImport(db, commitFor(audit.id, 'a.json', emptySnapshot(1), result(check('c1', ['sg-0']))));
+    await deleteAudit(db, audit.id);
+    expect(await listAudits(db)).toEqual([]);
+    expect(await db.inputFiles.count()).toBe(0);
+    expect(await db.imports.count()).toBe(0);
+    expect(await db.snapshots.count()).toBe(0);
+    expect(await db.results.count()).toBe(0);
+  });
+
+  it('commits an import in exactly one transaction and keeps the raw bytes', async () => {
+    const db = freshDatabase();
+    const audit = await createAudit(db, details);
+    const spy = vi.spyOn(db, 'transaction');
+    await commitImport(db, commitFor(audit.id, 'a.json', emptySnapshot(2), result(check('c1', ['sg-0']))));
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+
+    const loaded = await loadAudit(db, audit.id);
+    expect(loaded?.snapshot?.groups).toHaveLength(2);
+    expect(loaded?.result?.checks[0]?.id).toBe('c1');
+    expect(loaded?.imports).toHaveLength(1);
+    expect(loaded?.imports[0]?.warnings).toBe(1);
+    expect(loaded?.audit.summary).toEqual({
+      files: 1,
+      securityGroups: 2,
+      instances: 0,
+      atRiskChecks: 1,
+      atRiskSecurityGroups: 1,
+      atRiskInstances: 0,
+    });
+    expect([...(await storedFileHashes(db, audit.id))]).toEqual(['hash-of-a.json']);
+    const files = await storedFiles(db, audit.id);
+    expect(files.map((file) => [file.name, [...file.bytes]])).toEqual([['a.json', [1, 2, 3]]]);
+  });
+
+  it('leaves the previous state intact when an import fails mid-transaction', async () => {
+    const db = freshDatabase();
+    const audit = await createAudit(db, details);
+    await commitImport(db, commitFor(audit.id, 'a.json', emptySnapshot(1), result(check('c1', ['sg-0']))));
+    const before = await loadAudit(db, audit.id);
+
+    // A value IndexedDB cannot store makes the snapshot write fail after the files were added.
+    const broken = emptySnapshot(5) as Snapshot & { poison?: unknown };
+    broken.poison = () => undefined;
+    await expect(
+      commitImport(db, commitFor(audit.id, 'b.json', broken, result(check('c1', [])))),
+    ).rejects.toThrow();
+
+    const after = await loadAudit(db, audit.id);
+    expect(after?.snapshot).toEqual(before?.snapshot);
+    expect(after?.result).toEqual(before?.result);
+    expect(after?.imports).toHaveLength(1);
+    expect(after?.audit).toEqual(before?.audit);
+    expect(await db.inputFiles.count()).toBe(1);
+    expect([...(await storedFileHashes(db, audit.id))]).toEqual(['hash-of-a.json']);
+  });
+
+  it('refuses to import into an audit that no longer exists, writing nothing', async () => {
+    const db = freshDatabase();
+    await expect(
+      commitImport(db, commitFor('missing', 'a.json', emptySnapshot(1), result())),
+    ).rejects.toThrow('no longer exists');
+    expect(await db.inputFiles.count()).toBe(0);
+    expect(await db.imports.count()).toBe(0);
+  });
+
+  it('creates the sample audit together with its import and meta flag', async () => {
+    const db = freshDatabase();
+    const at = new Date().toISOString();
+    await commitImport(db, {
+      ...commitFor('sample', 'a.json', emptySnapshot(1), result()),
+      newAudit: { id: 'sample', ...details, createdAt: at, updatedAt: at, sample: true },
+      meta: { key: 'sample-created', value: at },
+    });
+    expect((await listAudits(db))[0]?.sample).toBe(true);
+    expect((await db.meta.get('sample-created'))?.value).toBe(at);
+  });
+
+  it('stores switched-off items per audit and updates the summary without touching the result', async () => {
+    const db = freshDatabase();
+    const audit = await createAudit(db, details);
+    const full = result(check('c1', ['sg-0']), check('c2', ['sg-1']));
+    await commitImport(db, commitFor(audit.id, 'a.json', emptySnapshot(2), full));
+    const summary = await saveDisabledChecks(db, audit.id, ['c2', 'c2']);
+    expect(summary?.atRiskChecks).toBe(1);
+    expect(summary?.atRiskSecurityGroups).toBe(1);
+    const loaded = await loadAudit(db, audit.id);
+    expect(loaded?.disabledChecks).toEqual(['c2']);
+    expect(loaded?.result).toEqual(full);
+  });
+
+  it('survives closing and reopening the database', async () => {
+    const db = freshDatabase();
+    const audit = await createAudit(db, details);
+    await saveDisabledChecks(db, audit.id, ['exposed-ssh-22']);
+    db.close();
+    const reopened = openDatabase(db.name);
+    opened.push(reopened);
+    expect((await loadAudit(reopened, audit.id))?.disabledChecks).toEqual(['exposed-ssh-22']);
+  });
+});
+
+describe('storage errors', () => {
+  it('recognises quota errors directly and inside an AbortError', () => {
+    const quota = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+    const abort = Object.assign(new Error('aborted'), { name: 'AbortError', inner: quota });
+    expect(isQuotaError(quota)).toBe(true);
+    expect(isQuotaError(abort)).toBe(true);
+    expect(isQuotaError(new Error('other'))).toBe(false);
+    expect(translateStorageError(abort)).toBeInstanceOf(StorageFullError);
+    const other = new Error('x');
+    expect(translateStorageError(other)).toBe(other);
+  });
+});

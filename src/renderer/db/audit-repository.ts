@@ -1,0 +1,248 @@
+/**
+ * Everything the app reads from and writes to IndexedDB, as named operations over the database.
+ * Each operation that changes more than one table is one transaction: all or nothing.
+ */
+import Dexie from 'dexie';
+import type { AuditResult } from '../../shared/audit/result';
+import { withDisabledChecks } from '../../shared/audit/run-checks';
+import type { ImportIssue, Snapshot } from '../../shared/model';
+import type { RendererFile } from '../../shared/host/host-api';
+import type {
+  AuditRecord,
+  AuditSummary,
+  ImportFileSummary,
+  ImportRecord,
+  InputFileRecord,
+  SgAuditDatabase,
+} from './database';
+import { translateStorageError } from './storage-errors';
+
+export type AuditDetails = Pick<AuditRecord, 'client' | 'engagement' | 'auditor' | 'date' | 'notes'>;
+
+export interface NewInputFile extends ImportFileSummary {
+  bytes: Uint8Array;
+}
+
+export interface ImportCommit {
+  auditId: string;
+  /** The audit row to create in the same transaction (the built-in sample), if it is new. */
+  newAudit?: AuditRecord;
+  files: NewInputFile[];
+  rejected: { name: string; reason: string }[];
+  issues: ImportIssue[];
+  /** The outcome of the run over all of the audit's files, the new ones included. */
+  snapshot: Snapshot;
+  result: AuditResult;
+  /** A meta flag to set with the import (e.g. "the sample audit was created"). */
+  meta?: { key: string; value: string };
+}
+
+export interface LoadedAudit {
+  audit: AuditRecord;
+  snapshot: Snapshot | null;
+  result: AuditResult | null;
+  disabledChecks: string[];
+  imports: ImportRecord[];
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** The counts shown in the audits list, with the audit's switched-off items left out. */
+export function summariseAudit(
+  counts: Pick<AuditSummary, 'files' | 'securityGroups' | 'instances'>,
+  result: AuditResult,
+  disabledChecks: readonly string[],
+): AuditSummary {
+  const visible = withDisabledChecks(result, disabledChecks);
+  const groups = new Set<string>();
+  const instances = new Set<string>();
+  let atRiskChecks = 0;
+  for (const check of visible.checks) {
+    if (check.status === 'at-risk') atRiskChecks += 1;
+    check.securityGroups.forEach((id) => groups.add(id));
+    check.instances.forEach((id) => instances.add(id));
+  }
+  return {
+    ...counts,
+    atRiskChecks,
+    atRiskSecurityGroups: groups.size,
+    atRiskInstances: instances.size,
+  };
+}
+
+export async function listAudits(db: SgAuditDatabase): Promise<AuditRecord[]> {
+  return db.audits.orderBy('updatedAt').reverse().toArray();
+}
+
+export async function createAudit(db: SgAuditDatabase, details: AuditDetails): Promise<AuditRecord> {
+  const at = now();
+  const audit: AuditRecord = { id: newId(), ...details, createdAt: at, updatedAt: at };
+  try {
+    await db.audits.add(audit);
+  } catch (error) {
+    throw translateStorageError(error);
+  }
+  return audit;
+}
+
+export async function updateAuditDetails(
+  db: SgAuditDatabase,
+  id: string,
+  details: AuditDetails,
+): Promise<void> {
+  try {
+    const changed = await db.audits.update(id, { ...details, updatedAt: now() });
+    if (changed === 0) throw new Error('This audit no longer exists.');
+  } catch (error) {
+    throw translateStorageError(error);
+  }
+}
+
+/** Deletes the audit and everything stored for it, in one transaction. */
+export async function deleteAudit(db: SgAuditDatabase, id: string): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.audits, db.inputFiles, db.imports, db.snapshots, db.results, db.checkSettings],
+    async () => {
+      await db.inputFiles.where('auditId').equals(id).delete();
+      await db.imports.where('auditId').equals(id).delete();
+      await db.snapshots.delete(id);
+      await db.results.delete(id);
+      await db.checkSettings.delete(id);
+      await db.audits.delete(id);
+    },
+  );
+}
+
+export async function loadAudit(db: SgAuditDatabase, id: string): Promise<LoadedAudit | null> {
+  return db.transaction(
+    'r',
+    [db.audits, db.snapshots, db.results, db.checkSettings, db.imports],
+    async () => {
+      const audit = await db.audits.get(id);
+      if (audit === undefined) return null;
+      const [snapshot, result, settings, imports] = await Promise.all([
+        db.snapshots.get(id),
+        db.results.get(id),
+        db.checkSettings.get(id),
+        db.imports.where('auditId').equals(id).sortBy('at'),
+      ]);
+      return {
+        audit,
+        snapshot: snapshot?.snapshot ?? null,
+        result: result?.result ?? null,
+        disabledChecks: settings?.disabledChecks ?? [],
+        imports,
+      };
+    },
+  );
+}
+
+/** SHA-256 of every file already stored for the audit, read from the index alone. */
+export async function storedFileHashes(db: SgAuditDatabase, auditId: string): Promise<Set<string>> {
+  const keys = await db.inputFiles
+    .where('[auditId+sha256]')
+    .between([auditId, Dexie.minKey], [auditId, Dexie.maxKey])
+    .keys();
+  return new Set(keys.map((key) => (key as unknown as [string, string])[1]));
+}
+
+/** The audit's stored files, in import order, ready to be audited again. */
+export async function storedFiles(db: SgAuditDatabase, auditId: string): Promise<RendererFile[]> {
+  const rows = await db.inputFiles.where('auditId').equals(auditId).toArray();
+  rows.sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0));
+  return rows.map((row) => ({ name: row.name, bytes: row.bytes }));
+}
+
+/**
+ * Stores one import: its files, its record, the new snapshot and result, and the audit's summary,
+ * in ONE transaction. If anything fails (quota, a vanished audit, a value that cannot be stored)
+ * the transaction aborts and the audit stays exactly as it was.
+ */
+export async function commitImport(db: SgAuditDatabase, commit: ImportCommit): Promise<ImportRecord> {
+  const at = now();
+  const importRecord: ImportRecord = {
+    id: newId(),
+    auditId: commit.auditId,
+    at,
+    files: commit.files.map(({ name, size, sha256, kind, records }) => ({ name, size, sha256, kind, records })),
+    rejected: commit.rejected,
+    errors: commit.issues.filter((issue) => issue.severity === 'error').length,
+    warnings: commit.issues.filter((issue) => issue.severity === 'warning').length,
+    issues: commit.issues,
+  };
+  const fileRows: InputFileRecord[] = commit.files.map((file) => ({
+    id: newId(),
+    auditId: commit.auditId,
+    importId: importRecord.id,
+    name: file.name,
+    size: file.size,
+    sha256: file.sha256,
+    kind: file.kind,
+    records: file.records,
+    bytes: file.bytes,
+    addedAt: at,
+  }));
+  try {
+    await db.transaction(
+      'rw',
+      [db.audits, db.inputFiles, db.imports, db.snapshots, db.results, db.checkSettings, db.meta],
+      async () => {
+        if (commit.newAudit !== undefined) await db.audits.add(commit.newAudit);
+        const audit = await db.audits.get(commit.auditId);
+        if (audit === undefined) throw new Error('This audit no longer exists.');
+        const settings = await db.checkSettings.get(commit.auditId);
+        const fileCount = await db.inputFiles.where('auditId').equals(commit.auditId).count();
+        await db.inputFiles.bulkAdd(fileRows);
+        await db.imports.add(importRecord);
+        await db.snapshots.put({ auditId: commit.auditId, snapshot: commit.snapshot, updatedAt: at });
+        await db.results.put({ auditId: commit.auditId, result: commit.result, updatedAt: at });
+        const summary = summariseAudit(
+          {
+            files: fileCount + fileRows.length,
+            securityGroups: commit.snapshot.groups.length,
+            instances: commit.snapshot.instances.length,
+          },
+          commit.result,
+          settings?.disabledChecks ?? [],
+        );
+        await db.audits.update(commit.auditId, { updatedAt: at, summary });
+        if (commit.meta !== undefined) await db.meta.put(commit.meta);
+      },
+    );
+  } catch (error) {
+    throw translateStorageError(error);
+  }
+  return importRecord;
+}
+
+/** Switches check items on or off for one audit; the stored result is never changed. */
+export async function saveDisabledChecks(
+  db: SgAuditDatabase,
+  auditId: string,
+  disabledChecks: readonly string[],
+): Promise<AuditSummary | null> {
+  const sorted = [...new Set(disabledChecks)].sort();
+  try {
+    return await db.transaction('rw', [db.audits, db.results, db.checkSettings], async () => {
+      await db.checkSettings.put({ auditId, disabledChecks: sorted });
+      const [audit, stored] = await Promise.all([db.audits.get(auditId), db.results.get(auditId)]);
+      if (audit?.summary === undefined || stored === undefined) return null;
+      const summary = summariseAudit(audit.summary, stored.result, sorted);
+      await db.audits.update(auditId, { summary });
+      return summary;
+    });
+  } catch (error) {
+    throw translateStorageError(error);
+  }
+}
+
+export async function getMeta(db: SgAuditDatabase, key: string): Promise<string | undefined> {
+  return (await db.meta.get(key))?.value;
+}

@@ -1,0 +1,139 @@
+/**
+ * HostApi for a plain browser page: audits run in a module Web Worker, files go to it one message
+ * each with their bytes transferred, saving is a Blob download.
+ */
+import type {
+  AuditRunHandlers,
+  AuditRunResult,
+  HostApi,
+  RendererFile,
+  SaveRequest,
+} from '../../shared/host/host-api';
+import type { HostToWorkerMessage, WorkerToHostMessage } from '../../shared/worker/protocol';
+
+interface RunningAudit {
+  runId: string;
+  handlers: AuditRunHandlers;
+  settle: (result: AuditRunResult) => void;
+}
+
+export type WorkerFactory = () => Worker;
+
+function defaultWorkerFactory(): Worker {
+  return new Worker(new URL('./audit.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** A buffer that holds exactly these bytes, so transferring it hands over nothing else. */
+function transferableBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const whole =
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer;
+  return whole ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}
+
+export function createWebHost(createWorker: WorkerFactory = defaultWorkerFactory): HostApi {
+  let worker: Worker | null = null;
+  let running: RunningAudit | null = null;
+
+  function finish(result: AuditRunResult): void {
+    const run = running;
+    running = null;
+    run?.settle(result);
+  }
+
+  function onMessage(event: MessageEvent<WorkerToHostMessage>): void {
+    const message = event.data;
+    if (running === null || message.runId !== running.runId) return;
+    switch (message.type) {
+      case 'progress':
+        running.handlers.onProgress?.(message.progress);
+        return;
+      case 'file-imported':
+        running.handlers.onFileImported?.(message.records, message.issues);
+        return;
+      case 'result':
+        finish({ ok: true, outcome: message.outcome });
+        return;
+      case 'rendered':
+        finish({ ok: false, cancelled: false, message: 'The worker rendered a report nobody asked for.' });
+        return;
+      case 'failed':
+        finish({ ok: false, cancelled: message.error.code === 'cancelled', message: message.error.message });
+        return;
+    }
+  }
+
+  /** A crashed or out-of-memory worker is replaced; the run it carried fails with a clear message. */
+  function discardWorker(reason: string, cancelled = false): void {
+    worker?.terminate();
+    worker = null;
+    finish({ ok: false, cancelled, message: reason });
+  }
+
+  function ensureWorker(): Worker {
+    if (worker !== null) return worker;
+    const created = createWorker();
+    created.onmessage = onMessage;
+    created.onerror = (event) => {
+      event.preventDefault();
+      discardWorker(`The audit worker stopped: ${event.message || 'unknown error'}.`);
+    };
+    created.onmessageerror = () => discardWorker('The audit worker sent a message that could not be read.');
+    worker = created;
+    return created;
+  }
+
+  function post(target: Worker, message: HostToWorkerMessage, transfer: Transferable[] = []): void {
+    target.postMessage(message, transfer);
+  }
+
+  return {
+    kind: 'web',
+
+    auditFiles(files: RendererFile[], handlers: AuditRunHandlers = {}): Promise<AuditRunResult> {
+      if (running !== null) {
+        const previous = running;
+        if (worker !== null) post(worker, { type: 'cancel', runId: previous.runId });
+        finish({ ok: false, cancelled: true, message: 'Replaced by a newer run.' });
+      }
+      return new Promise<AuditRunResult>((resolve) => {
+        const runId = crypto.randomUUID();
+        running = { runId, handlers, settle: resolve };
+        try {
+          const target = ensureWorker();
+          post(target, { type: 'start', runId, fileCount: files.length, options: {} });
+          for (const file of files) {
+            // Transferred, never copied: the caller gives up these bytes.
+            const bytes = transferableBytes(file.bytes);
+            post(target, { type: 'file', runId, name: file.name, bytes }, [bytes.buffer]);
+          }
+          post(target, { type: 'finish', runId });
+        } catch (error) {
+          discardWorker(`Could not hand the files to the audit worker: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
+    },
+
+    cancelAudit(): void {
+      if (running === null) return;
+      // Terminating is the only way to stop a file that is being parsed right now.
+      discardWorker('The audit was cancelled.', true);
+    },
+
+    async saveFile(request: SaveRequest): Promise<boolean> {
+      const blob = new Blob([request.data as BlobPart], { type: request.mimeType });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = request.suggestedName;
+      link.rel = 'noopener';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoked later: revoking at once can cancel the download in some browsers.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return true;
+    },
+  };
+}

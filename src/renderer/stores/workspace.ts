@@ -1,0 +1,137 @@
+/**
+ * The audit that is open: its stored snapshot and result, the item switches, and every view
+ * derived from them. Big data is held in shallow refs and marked raw: Vue must not wrap 100,000
+ * findings in proxies, and IndexedDB cannot store proxies.
+ */
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import type { AuditResult } from '../../shared/audit/result';
+import { withDisabledChecks } from '../../shared/audit/run-checks';
+import type { Snapshot } from '../../shared/model';
+import {
+  buildCheckRows,
+  buildGroupRows,
+  buildInstanceRows,
+  buildOverview,
+  findingsByObject,
+} from '../audit-view/audit-view';
+import { loadAudit, saveDisabledChecks } from '../db/audit-repository';
+import { useDatabase } from '../db/connection';
+import type { AuditRecord, ImportRecord } from '../db/database';
+
+export const useWorkspaceStore = defineStore('workspace', () => {
+  const audit = ref<AuditRecord | null>(null);
+  const snapshot = shallowRef<Snapshot | null>(null);
+  const result = shallowRef<AuditResult | null>(null);
+  const disabledChecks = ref<string[]>([]);
+  const imports = shallowRef<ImportRecord[]>([]);
+  const loading = ref(false);
+  const missing = ref(false);
+  /** The check whose fixing details are open, if any. */
+  const detailsCheckId = ref<string | null>(null);
+
+  /** The result as the auditor configured it: switched-off items emptied, nothing re-run. */
+  const visibleResult = computed(() =>
+    result.value === null ? null : markRaw(withDisabledChecks(result.value, disabledChecks.value)),
+  );
+  const checkRows = computed(() => (visibleResult.value === null ? [] : markRaw(buildCheckRows(visibleResult.value))));
+  const overview = computed(() =>
+    snapshot.value === null || visibleResult.value === null ? null : buildOverview(snapshot.value, visibleResult.value),
+  );
+  const findingsIndex = computed(() =>
+    visibleResult.value === null ? markRaw(new Map()) : markRaw(findingsByObject(visibleResult.value)),
+  );
+  // Computed lazily: only the Groups/Instances tabs read these.
+  const groupRows = computed(() =>
+    snapshot.value === null ? [] : markRaw(buildGroupRows(snapshot.value, findingsIndex.value)),
+  );
+  const instanceRows = computed(() =>
+    snapshot.value === null ? [] : markRaw(buildInstanceRows(snapshot.value, findingsIndex.value)),
+  );
+  const groupsById = computed(() => markRaw(new Map((snapshot.value?.groups ?? []).map((group) => [group.id, group]))));
+  const instancesById = computed(() =>
+    markRaw(new Map((snapshot.value?.instances ?? []).map((instance) => [instance.id, instance]))),
+  );
+  const detailsCheck = computed(
+    () => visibleResult.value?.checks.find((check) => check.id === detailsCheckId.value) ?? null,
+  );
+
+  async function open(auditId: string): Promise<boolean> {
+    loading.value = true;
+    detailsCheckId.value = null;
+    try {
+      const loaded = await loadAudit(useDatabase(), auditId);
+      missing.value = loaded === null;
+      audit.value = loaded?.audit ?? null;
+      snapshot.value = loaded?.snapshot ? markRaw(loaded.snapshot) : null;
+      result.value = loaded?.result ? markRaw(loaded.result) : null;
+      disabledChecks.value = loaded?.disabledChecks ?? [];
+      imports.value = markRaw(loaded?.imports ?? []);
+      return loaded !== null;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function reload(): Promise<void> {
+    if (audit.value !== null) await open(audit.value.id);
+  }
+
+  function close(): void {
+    audit.value = null;
+    snapshot.value = null;
+    result.value = null;
+    disabledChecks.value = [];
+    imports.value = [];
+    detailsCheckId.value = null;
+  }
+
+  /** Switching an item is stored at once; if storing fails the switch flips back. */
+  async function setCheckEnabled(checkId: string, enabled: boolean): Promise<void> {
+    if (audit.value === null) return;
+    const previous = disabledChecks.value;
+    const next = enabled ? previous.filter((id) => id !== checkId) : [...new Set([...previous, checkId])].sort();
+    disabledChecks.value = next;
+    try {
+      const summary = await saveDisabledChecks(useDatabase(), audit.value.id, next);
+      if (summary !== null && audit.value !== null) audit.value = { ...audit.value, summary };
+    } catch (error) {
+      disabledChecks.value = previous;
+      throw error;
+    }
+  }
+
+  function openDetails(checkId: string): void {
+    detailsCheckId.value = checkId;
+  }
+
+  function closeDetails(): void {
+    detailsCheckId.value = null;
+  }
+
+  return {
+    audit,
+    snapshot,
+    result,
+    disabledChecks,
+    imports,
+    loading,
+    missing,
+    detailsCheckId,
+    visibleResult,
+    checkRows,
+    overview,
+    findingsIndex,
+    groupRows,
+    instanceRows,
+    groupsById,
+    instancesById,
+    detailsCheck,
+    open,
+    reload,
+    close,
+    setCheckEnabled,
+    openDetails,
+    closeDetails,
+  };
+});
