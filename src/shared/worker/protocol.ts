@@ -19,8 +19,17 @@ export interface AuditRunOptions {
 
 export type HostToWorkerMessage =
   | { type: 'start'; runId: string; fileCount: number; options: AuditRunOptions }
-  | { type: 'file'; runId: string; name: string; bytes: Uint8Array }
+  | {
+      type: 'file';
+      runId: string;
+      name: string;
+      bytes: Uint8Array;
+      /** Hex SHA-256 of `bytes` when the host already computed it off the worker's thread. */
+      sha256?: string;
+    }
   | { type: 'finish'; runId: string }
+  /** Render an outcome the host already holds (a stored audit) as JSON, CSV or PDF; answered by `rendered` or `failed`. */
+  | { type: 'render'; runId: string; outcome: AuditOutcome; request: RenderRequest }
   | { type: 'cancel'; runId: string };
 
 export type AuditPhase = 'import' | 'check';
@@ -42,6 +51,7 @@ export type WorkerToHostMessage =
   | { type: 'progress'; runId: string; progress: AuditProgress }
   | { type: 'file-imported'; runId: string; records: InputRecord[]; issues: ImportIssue[] }
   | { type: 'result'; runId: string; outcome: AuditOutcome }
+  /** For PDF, `output.bytes` is transferred with the message. */
   | { type: 'rendered'; runId: string; output: RenderedOutput }
   | { type: 'failed'; runId: string; error: AuditFailure };
 

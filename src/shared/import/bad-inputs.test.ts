@@ -1,0 +1,475 @@
+/**
+ * The bad inputs of reliability.md that concern reading and parsing: each gives a clear issue
+ * naming the file (and line:column or JSON path where there is one), never an exception.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  attributeResponse,
+  fixtureInput,
+  instanceItem,
+  jsonInput,
+  permission,
+  textInput,
+} from '../../../test/support/import-inputs';
+import type { ImportIssue } from '../model';
+import { createSnapshotBuilder, importInputs, type RawInput } from './snapshot-builder';
+
+async function issuesOf(input: RawInput): Promise<ImportIssue[]> {
+  const builder = createSnapshotBuilder();
+  const added = await builder.add(input);
+  expect(added.issues.some((issue) => issue.code === 'internal-error')).toBe(false);
+  return added.issues;
+}
+
+interface FileRejection {
+  fixture: string;
+  code: string;
+  message: RegExp;
+  line?: number;
+  column?: number;
+}
+
+const FILE_REJECTIONS: FileRejection[] = [
+  { fixture: 'empty.json', code: 'empty-file', message: /^bad\/empty\.json: the file is empty\.$/ },
+  {
+    fixture: 'whitespace.json',
+    code: 'empty-file',
+    message: /: the file contains only whitespace\.$/,
+  },
+  {
+    fixture: 'null.json',
+    code: 'not-an-export',
+    message: /: not an Alibaba Cloud export: found null\.$/,
+  },
+  {
+    fixture: 'number.json',
+    code: 'not-an-export',
+    message: /: not an Alibaba Cloud export: found a number \(42\)\.$/,
+  },
+  {
+    fixture: 'empty-array.json',
+    code: 'not-an-export',
+    message: /: not an Alibaba Cloud export: the file is an empty array\.$/,
+  },
+  {
+    fixture: 'empty-object.json',
+    code: 'not-an-export',
+    message: /: not an Alibaba Cloud export: found an empty object\.$/,
+  },
+  {
+    fixture: 'unknown-object.json',
+    code: 'not-an-export',
+    message: /found an object with top-level keys "hello", "items"\.$/,
+  },
+  {
+    fixture: 'invalid-utf8.json',
+    code: 'invalid-utf8',
+    message: /: not valid UTF-8: invalid byte sequence at byte offset 57 \(line 3, column 21\)\.$/,
+    line: 3,
+    column: 21,
+  },
+  {
+    fixture: 'truncated-string.json',
+    code: 'json-syntax',
+    message: /line 3, column 17: the file ends inside a string that starts here \(truncated\?\)/,
+    line: 3,
+    column: 17,
+  },
+  {
+    fixture: 'truncated-array.json',
+    code: 'json-syntax',
+    message: /line 5, column 1: the file ends before the JSON document is complete \(truncated\?\)/,
+    line: 5,
+    column: 1,
+  },
+  {
+    fixture: 'truncated-number.json',
+    code: 'json-syntax',
+    message: /truncated/,
+    line: 2,
+    column: 18,
+  },
+  {
+    fixture: 'trailing-garbage.json',
+    code: 'json-syntax',
+    message: /line 4, column 1: unexpected content after the end of the JSON document/,
+    line: 4,
+    column: 1,
+  },
+  {
+    fixture: 'two-documents.json',
+    code: 'json-syntax',
+    message:
+      /line 2, column 1: unexpected content after the end of the JSON document \(a second document\?\)/,
+    line: 2,
+    column: 1,
+  },
+  {
+    fixture: 'comments.json',
+    code: 'json-syntax',
+    message: /line 2, column 2: comments are not allowed in JSON\.$/,
+    line: 2,
+    column: 2,
+  },
+  {
+    fixture: 'pdf-renamed.json',
+    code: 'not-json',
+    message: /^bad\/pdf-renamed\.json: this is a PDF file, not a JSON export\.$/,
+  },
+  {
+    fixture: 'png-renamed.json',
+    code: 'not-json',
+    message: /: this is a PNG image, not a JSON export\.$/,
+  },
+  {
+    fixture: 'gzip-renamed.json',
+    code: 'not-json',
+    message: /: this is a gzip archive \(unpack it first\), not a JSON export\.$/,
+  },
+  {
+    fixture: 'xlsx-renamed.json',
+    code: 'not-json',
+    message: /^bad\/xlsx-renamed\.json: this is an Excel workbook, not an export\.$/,
+  },
+  {
+    fixture: 'aws-security-groups.json',
+    code: 'wrong-provider',
+    message: /: detected AWS describe-security-groups output, expected an Alibaba Cloud export\.$/,
+  },
+  {
+    fixture: 'azure-nsg-list.json',
+    code: 'wrong-provider',
+    message:
+      /: detected Azure network security groups \(az network nsg list\) output, expected an Alibaba Cloud export\.$/,
+  },
+  {
+    fixture: 'gcp-firewall-list.json',
+    code: 'wrong-provider',
+    message: /: detected Google Cloud firewall rules/,
+  },
+  {
+    fixture: 'terraform-state.json',
+    code: 'wrong-provider',
+    message: /: detected Terraform state or plan JSON/,
+  },
+];
+
+describe('files refused whole', () => {
+  it.each(FILE_REJECTIONS)('$fixture → $code', async ({ fixture, code, message, line, column }) => {
+    const name = `bad/${fixture}`;
+    const issues = await issuesOf(fixtureInput(name));
+    expect(issues).toHaveLength(1);
+    const [issue] = issues;
+    expect(issue).toMatchObject({ severity: 'error', code, file: name });
+    expect(issue!.message).toMatch(message);
+    expect(issue!.message.startsWith(`${name}: `)).toBe(true);
+    expect(issue!.message).not.toMatch(/\n|at .*\(.*:\d+:\d+\)/); // one sentence, no stack trace
+    expect(issue!.line).toBe(line);
+    expect(issue!.column).toBe(column);
+    expect(issue!.path).toBeUndefined();
+  });
+
+  it('records a refused file as unreadable with no records', async () => {
+    const added = await createSnapshotBuilder().add(fixtureInput('bad/pdf-renamed.json'));
+    expect(added.records).toEqual([
+      expect.objectContaining({
+        name: 'bad/pdf-renamed.json',
+        kind: 'unreadable',
+        records: 0,
+        bytes: 55,
+      }),
+    ]);
+  });
+});
+
+describe('encodings that are accepted', () => {
+  it('strips a UTF-8 BOM', async () => {
+    const snapshot = await importInputs([fixtureInput('bad/bom-utf8.json')]);
+    expect(snapshot.issues).toEqual([]);
+    expect(snapshot.groups.map((group) => [group.id, group.rules.length])).toEqual([
+      ['sg-small', 1],
+    ]);
+  });
+
+  it('decodes UTF-16LE with a BOM, Chinese included', async () => {
+    const snapshot = await importInputs([fixtureInput('bad/utf16le-bom.json')]);
+    expect(snapshot.issues).toEqual([]);
+    expect(snapshot.groups[0]!.rules[0]!.description).toBe('中文说明');
+  });
+});
+
+describe('records skipped inside a file that otherwise imports', () => {
+  it('skips each bad rule with its code, JSON path and line:column, and counts them as a gap', async () => {
+    const snapshot = await importInputs([fixtureInput('bad/bad-rules.json')]);
+    const errors = snapshot.issues.filter((issue) => issue.severity === 'error');
+    expect(errors.map((issue) => [issue.code, issue.path, issue.line, issue.column])).toEqual([
+      ['invalid-port-range', '$.Permissions.Permission[2].PortRange', 52, 18],
+      ['invalid-port-range', '$.Permissions.Permission[3].PortRange', 71, 18],
+      ['invalid-port-range', '$.Permissions.Permission[4].PortRange', 90, 18],
+      ['invalid-cidr', '$.Permissions.Permission[5].SourceCidrIp', 113, 21],
+      ['invalid-cidr', '$.Permissions.Permission[6].SourceCidrIp', 132, 21],
+      ['missing-direction', '$.Permissions.Permission[7].Direction', 139, 4],
+      ['unknown-protocol', '$.Permissions.Permission[8].IpProtocol', 161, 19],
+      ['invalid-priority', '$.Permissions.Permission[9].Priority', 186, 17],
+      ['invalid-rule', '$.Permissions.Permission[10]', 195, 4],
+    ]);
+    for (const issue of errors) {
+      expect(issue.file).toBe('bad/bad-rules.json');
+      expect(
+        issue.message.startsWith(
+          `bad/bad-rules.json, ${issue.path}: the rule was skipped because `,
+        ),
+      ).toBe(true);
+    }
+    expect(errors[0]!.message).toContain('PortRange "22/21" is not a TCP range');
+    expect(errors[3]!.message).toContain('SourceCidrIp "10.0.0.0/33"');
+    expect(errors[4]!.message).toContain('SourceCidrIp "999.1.1.1/8"');
+    expect(errors[7]!.message).toContain('1e400');
+    // Priority 1 and "1" both import as the number 1.
+    expect(snapshot.groups[0]!.rules.map((rule) => [rule.id, rule.priority])).toEqual([
+      ['sgr-good-number', 1],
+      ['sgr-good-string', 1],
+    ]);
+    expect(snapshot.gaps).toEqual([{ kind: 'skipped-rules', groupId: 'sg-bad-rules', count: 9 }]);
+    expect(
+      snapshot.issues.filter((issue) => issue.severity === 'warning').map((issue) => issue.code),
+    ).toEqual(['skipped-rules']);
+  });
+
+  it('keeps a group whose Permissions is null, without rules, and says its rules are missing', async () => {
+    const snapshot = await importInputs([fixtureInput('bad/permissions-null.json')]);
+    expect(snapshot.issues[0]).toMatchObject({
+      severity: 'error',
+      code: 'missing-permissions',
+      path: '$.Permissions',
+      line: 4,
+      column: 17,
+    });
+    expect(snapshot.issues[0]!.message).toBe(
+      'bad/permissions-null.json, $.Permissions: the rules of security group "sg-null-permissions" were not imported because Permissions is null.',
+    );
+    expect(snapshot.groups).toEqual([
+      expect.objectContaining({ id: 'sg-null-permissions', rulesImported: false, rules: [] }),
+    ]);
+    expect(snapshot.gaps).toEqual([
+      { kind: 'missing-rules', groupId: 'sg-null-permissions', referencedBy: [] },
+    ]);
+  });
+
+  it('lets another file supply the rules of a group whose Permissions was null', async () => {
+    const snapshot = await importInputs([
+      fixtureInput('bad/permissions-null.json'),
+      jsonInput(
+        'good.json',
+        attributeResponse('sg-null-permissions', [permission({ SecurityGroupRuleId: 'sgr-1' })], {
+          SecurityGroupName: 'sg-null-permissions',
+          RegionId: 'cn-hangzhou',
+        }),
+      ),
+    ]);
+    expect(snapshot.groups[0]).toMatchObject({
+      rulesImported: true,
+      rules: [expect.objectContaining({ id: 'sgr-1' })],
+    });
+    expect(snapshot.gaps).toEqual([]);
+  });
+
+  it('imports the TotalCount page and reports the missing pages', async () => {
+    const snapshot = await importInputs([fixtureInput('bad/total-count-larger.json')]);
+    expect(snapshot.instances).toHaveLength(2);
+    expect(snapshot.gaps).toContainEqual({
+      kind: 'missing-pages',
+      collection: 'instances',
+      regionId: 'cn-beijing',
+      expected: 5,
+      present: 2,
+    });
+    expect(snapshot.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'missing-pages',
+        file: 'bad/total-count-larger.json',
+      }),
+    );
+  });
+});
+
+describe('hostile structure', () => {
+  it('never pollutes prototypes with __proto__ or constructor keys at any level', async () => {
+    const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+    const snapshot = await importInputs([
+      fixtureInput('bad/proto-pollution.json'),
+      fixtureInput('bad/proto-pollution-instances.json'),
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+    for (const object of [
+      snapshot,
+      ...snapshot.groups,
+      ...snapshot.groups.flatMap((group) => group.rules),
+      ...snapshot.instances,
+    ]) {
+      expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+      expect((object as unknown as Record<string, unknown>).polluted).toBeUndefined();
+    }
+    // Ids named __proto__ and constructor are ordinary ids.
+    expect(snapshot.groups[0]!.rules.map((rule) => rule.id)).toEqual(['__proto__']);
+    expect(snapshot.instances.map((instance) => [instance.id, instance.securityGroupIds])).toEqual([
+      ['__proto__', ['__proto__', 'constructor', 'toString']],
+    ]);
+    expect(snapshot.instances[0]!.tags).toEqual([{ key: '__proto__', value: 'x' }]);
+    expect(
+      snapshot.gaps.map((gap) => (gap.kind === 'missing-rules' ? gap.groupId : gap.kind)),
+    ).toEqual(['__proto__', 'constructor', 'toString', 'skipped-rules']);
+    // An inherited-looking Direction inside "__proto__" is not the rule's own field.
+    expect(snapshot.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'missing-direction',
+        path: '$.Permissions.Permission[1].Direction',
+      }),
+    );
+  });
+
+  it('takes the last of duplicate keys, as JSON.parse does', async () => {
+    const snapshot = await importInputs([fixtureInput('bad/duplicate-keys.json')]);
+    expect(snapshot.issues).toEqual([]);
+    expect(snapshot.groups.map((group) => group.id)).toEqual(['sg-dupkeys']);
+    expect(snapshot.groups[0]!.rules[0]).toMatchObject({
+      direction: 'ingress',
+      portRangeText: '443/443',
+      ports: { from: 443, to: 443 },
+    });
+  });
+
+  it('keeps a 20-digit account id given as a string exactly, and warns when a number lost digits', async () => {
+    const snapshot = await importInputs([fixtureInput('bad/owner-id-20-digits.json')]);
+    const sources = snapshot.groups[0]!.rules.map((rule) => rule.source);
+    expect(sources[0]).toEqual({
+      kind: 'security-group',
+      groupId: 'sg-peer',
+      groupName: '',
+      ownerAccount: '12345678901234567890',
+    });
+    expect(sources[1]).toMatchObject({
+      kind: 'security-group',
+      ownerAccount: '12345678901234567000',
+    });
+    expect(snapshot.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'imprecise-number',
+        path: '$.Permissions.Permission[1].SourceGroupOwnerAccount',
+        line: 7,
+      }),
+    ]);
+  });
+
+  it('imports a 10 MB description', async () => {
+    const description = '说明'.repeat(5 * 1024 * 1024);
+    const snapshot = await importInputs([
+      jsonInput(
+        'long.json',
+        attributeResponse('sg-long', [
+          permission({ SecurityGroupRuleId: 'sgr-long', Description: description }),
+        ]),
+      ),
+    ]);
+    expect(snapshot.issues).toEqual([]);
+    expect(snapshot.groups[0]!.rules[0]!.description).toHaveLength(10 * 1024 * 1024);
+  });
+
+  it('survives nesting 100,000 deep and a million keys with a short message', async () => {
+    const deep = await issuesOf(
+      textInput('deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`),
+    );
+    expect(deep).toEqual([expect.objectContaining({ code: 'not-an-export', file: 'deep.json' })]);
+    expect(deep[0]!.message).toMatch(/array of 1 elements and none is an Alibaba Cloud response/);
+
+    const keys = Array.from({ length: 1_000_000 }, (_, index) => `"k${index}":0`).join(',');
+    const wide = await issuesOf(textInput('wide.json', `{${keys}}`));
+    expect(wide).toEqual([expect.objectContaining({ code: 'not-an-export', file: 'wide.json' })]);
+    expect(wide[0]!.message).toMatch(
+      /top-level keys "k0", "k1", .*"k7", … \(over 10,000 keys in all\)\.$/,
+    );
+    expect(wide[0]!.message.length).toBeLessThan(300);
+  });
+
+  it('reports two files with clashing ids once, keeping the first by file name', async () => {
+    const snapshot = await importInputs([
+      jsonInput('b.json', {
+        Instances: { Instance: [instanceItem('i-same', ['sg-1'], { InstanceName: 'from-b' })] },
+      }),
+      jsonInput('a.json', {
+        Instances: { Instance: [instanceItem('i-same', ['sg-1'], { InstanceName: 'from-a' })] },
+      }),
+    ]);
+    expect(snapshot.instances.map((instance) => instance.name)).toEqual(['from-a']);
+    const conflicts = snapshot.issues.filter((issue) => issue.code === 'conflicting-duplicate');
+    expect(conflicts).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'b.json',
+        path: '$.Instances.Instance[0]',
+      }),
+    ]);
+    expect(conflicts[0]!.message).toBe(
+      'b.json, $.Instances.Instance[0]: instance "i-same" appears in a.json and b.json with different content; the one in a.json was kept.',
+    );
+  });
+
+  it('ignores the same fixture imported twice', async () => {
+    const builder = createSnapshotBuilder();
+    await builder.add(fixtureInput('bad/bad-rules.json'));
+    const again = await builder.add({
+      ...fixtureInput('bad/bad-rules.json'),
+      name: 'again/bad-rules.json',
+    });
+    expect(again.issues).toEqual([
+      expect.objectContaining({
+        code: 'duplicate-file',
+        severity: 'warning',
+        file: 'again/bad-rules.json',
+      }),
+    ]);
+    expect(builder.build().gaps).toEqual([
+      { kind: 'skipped-rules', groupId: 'sg-bad-rules', count: 9 },
+    ]);
+  });
+
+  it('shows hostile text literally and briefly in messages', async () => {
+    const issues = await issuesOf(
+      jsonInput(
+        'x.json',
+        attributeResponse('sg-x', [
+          permission({ PortRange: `<img src=x onerror=alert(1)>\n${'A'.repeat(100_000)}` }),
+        ]),
+      ),
+    );
+    const skipped = issues.find((issue) => issue.code === 'invalid-port-range')!;
+    expect(skipped.message).toContain('"<img src=x onerror=alert(1)>\\nAAAA');
+    expect(skipped.message).not.toContain('\n');
+    expect(skipped.message.length).toBeLessThan(250);
+  });
+});
+
+describe('very deep documents', () => {
+  it('locates a syntax error in a truncated 100,000-deep document without overflowing', async () => {
+    const issues = await issuesOf(textInput('deep-cut.json', `{"a": ${'['.repeat(100_000)}`));
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'json-syntax', file: 'deep-cut.json' }),
+    ]);
+  });
+
+  it('reports a record problem inside a deep document, without line:column if it cannot be located', async () => {
+    const deepValue = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const text = `{"SecurityGroupId": "sg-deep", "Permissions": {"Permission": [{"Direction": "ingress", "IpProtocol": "TCP", "PortRange": "22/22", "SourceCidrIp": "0.0.0.0/0", "Description": ${deepValue}}]}}`;
+    const issues = await issuesOf(textInput('deep-rule.json', text));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid-field',
+        path: '$.Permissions.Permission[0].Description',
+        file: 'deep-rule.json',
+      }),
+    );
+  });
+});
