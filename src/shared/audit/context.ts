@@ -34,6 +34,13 @@ export type ExposureQuery =
   | { protocol: 'tcp' | 'udp'; port: number }
   | { protocol: 'tcp' | 'udp'; allPorts: true };
 
+/** An applying Accept that outranking Drops close completely: answers "why is this not flagged?". */
+export interface CancelledEvidence {
+  accept: RuleEvidence;
+  /** The Drops (same family, priority ≤ the Accept's) that together cover its source. */
+  by: RuleEvidence[];
+}
+
 /**
  * The answer for one target and one query.
  * `open`: open to all addresses of at least one family. `unresolved`: not shown open, but a rule
@@ -45,6 +52,11 @@ export interface TargetExposure {
   accepts: RuleEvidence[];
   partialDrops: RuleEvidence[];
   unresolved: RuleEvidence[];
+  /**
+   * Not open although the applying Accepts alone would open it: the Accepts closed entirely by
+   * Drops, with those Drops. Empty or absent otherwise.
+   */
+  cancelled?: CancelledEvidence[];
 }
 
 /** What a check function sees: the targets and a memoised exposure oracle. Pure and read-only. */

@@ -23,14 +23,19 @@ export function wholeFamily(family: AddressFamily): AddressRange {
   return WHOLE_FAMILY[family];
 }
 
+/** A parsed source: its range and the fraction of its family it holds (1 for /0). */
+export interface CidrRange extends AddressRange {
+  share: number;
+}
+
 // Accounts repeat the same few sources (0.0.0.0/0, office ranges) across thousands of rules.
-const parsed = new Map<string, AddressRange | null>();
+const parsed = new Map<string, CidrRange | null>();
 
 /**
  * CIDR text → range, host bits masked. A bare address is a single host. Returns null for text
  * that is not an address: the caller must treat such a source as undecidable, not as safe.
  */
-export function parseCidr(text: string): AddressRange | null {
+export function parseCidr(text: string): CidrRange | null {
   const known = parsed.get(text);
   if (known !== undefined) return known;
   const range = parseUncached(text.trim());
@@ -38,24 +43,44 @@ export function parseCidr(text: string): AddressRange | null {
   return range;
 }
 
-function parseUncached(text: string): AddressRange | null {
+// Dotted decimal only, no leading zeros: ipaddr.js would also read "010.1.1.1" as octal (8.1.1.1),
+// and "1.2.3" or hex forms, none of which the cloud accepts.
+const DOTTED_QUAD = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+
+/** IPv4 is most sources: read it directly, without building an address object. */
+function ipv4Value(text: string): bigint | null {
+  const match = DOTTED_QUAD.exec(text);
+  if (match === null) return null;
+  let value = 0;
+  for (let part = 1; part <= 4; part += 1) {
+    const octet = Number(match[part]);
+    if (octet > 255) return null;
+    value = value * 256 + octet;
+  }
+  return BigInt(value);
+}
+
+function ipv6Value(text: string): bigint | null {
+  if (!ipaddr.IPv6.isValid(text)) return null;
+  let value = 0n;
+  for (const part of ipaddr.IPv6.parse(text).parts) value = (value << 16n) | BigInt(part);
+  return value;
+}
+
+function parseUncached(text: string): CidrRange | null {
   const slash = text.indexOf('/');
   const addressText = slash < 0 ? text : text.slice(0, slash);
-  // ipaddr.js also reads octal, hex and short IPv4 forms ("010.1.1.1" as 8.1.1.1); the cloud does not.
-  if (!addressText.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(addressText)) return null;
-  if (!ipaddr.isValid(addressText)) return null;
-  const address = ipaddr.parse(addressText);
-  const family: AddressFamily = address.kind();
+  const family: AddressFamily = addressText.includes(':') ? 'ipv6' : 'ipv4';
+  const value = family === 'ipv4' ? ipv4Value(addressText) : ipv6Value(addressText);
+  if (value === null) return null;
   const bits = FAMILY_BITS[family];
   const prefixText = slash < 0 ? String(bits) : text.slice(slash + 1);
   if (!/^\d{1,3}$/.test(prefixText)) return null;
   const prefix = Number(prefixText);
   if (prefix > bits) return null;
-  let value = 0n;
-  for (const byte of address.toByteArray()) value = (value << 8n) | BigInt(byte);
   const hostBits = BigInt(bits - prefix);
   const start = (value >> hostBits) << hostBits;
-  return { family, start, end: start + (1n << hostBits) - 1n };
+  return { family, start, end: start + (1n << hostBits) - 1n, share: 2 ** -prefix };
 }
 
 function compareRanges(a: AddressRange, b: AddressRange): number {
@@ -71,7 +96,9 @@ export function mergeRanges(ranges: readonly AddressRange[]): AddressRange[] {
   for (const range of sorted) {
     const last = merged[merged.length - 1];
     if (last !== undefined && last.family === range.family && range.start <= last.end + 1n) {
-      if (range.end > last.end) merged[merged.length - 1] = { ...last, end: range.end };
+      if (range.end > last.end) {
+        merged[merged.length - 1] = { family: last.family, start: last.start, end: range.end };
+      }
     } else {
       merged.push(range);
     }
@@ -99,6 +126,11 @@ export function coversFamily(ranges: readonly AddressRange[], family: AddressFam
   return covers(ranges, WHOLE_FAMILY[family]);
 }
 
+/** The fraction of its family's space a range holds (1 for the whole family), as a float. */
+export function familyShare(range: AddressRange): number {
+  return Number(range.end - range.start + 1n) / 2 ** FAMILY_BITS[range.family];
+}
+
 export function overlaps(a: AddressRange, b: AddressRange): boolean {
   return a.family === b.family && a.start <= b.end && b.start <= a.end;
 }
@@ -115,4 +147,63 @@ export function strictlyInside(inner: AddressRange, outer: AddressRange): boolea
     inner.end <= outer.end &&
     !sameRange(inner, outer)
   );
+}
+
+/**
+ * A union of ranges of one family, kept merged as ranges are added, so a Drop list that grows
+ * between Accepts never has to be re-sorted: adding and asking are binary searches.
+ */
+export class RangeUnion {
+  private readonly starts: bigint[] = [];
+  private readonly ends: bigint[] = [];
+
+  add(range: AddressRange): void {
+    // Stretches that overlap or touch the new range: indices first..last.
+    const first = this.firstEndingAtOrAfter(range.start - 1n);
+    const last = this.lastStartingAtOrBefore(range.end + 1n);
+    if (first > last) {
+      this.starts.splice(first, 0, range.start);
+      this.ends.splice(first, 0, range.end);
+      return;
+    }
+    const start = min(this.starts[first] as bigint, range.start);
+    const end = max(this.ends[last] as bigint, range.end);
+    this.starts.splice(first, last - first + 1, start);
+    this.ends.splice(first, last - first + 1, end);
+  }
+
+  covers(range: AddressRange): boolean {
+    const index = this.lastStartingAtOrBefore(range.start);
+    return index >= 0 && (this.ends[index] as bigint) >= range.end;
+  }
+
+  private firstEndingAtOrAfter(address: bigint): number {
+    let low = 0;
+    let high = this.ends.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.ends[middle] as bigint) < address) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private lastStartingAtOrBefore(address: bigint): number {
+    let low = -1;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.starts[middle] as bigint) <= address) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+}
+
+function min(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}
+
+function max(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
 }

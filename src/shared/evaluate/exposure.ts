@@ -27,9 +27,28 @@ export interface RuleSetExposure {
    * `open`: the undecidable Drops ranked at or before a deciding Accept, which could narrow it.
    */
   unresolved: CompiledRule[];
+  /**
+   * Not `open`, while the applying Accepts alone would open it: those Accepts that Drops close
+   * entirely ("why is this not flagged?"). Empty otherwise.
+   */
   cancelled: CancelledAccept[];
 }
 
+function frozenEmpty<T>(): T[] {
+  return Object.freeze([]) as unknown as T[];
+}
+
+/** Shared by the many answers with nothing open and nothing to explain; frozen so none is edited. */
+export const NOTHING_OPEN: RuleSetExposure = Object.freeze<RuleSetExposure>({
+  verdict: 'closed',
+  open: frozenEmpty(),
+  accepts: frozenEmpty(),
+  partialDrops: frozenEmpty(),
+  unresolved: frozenEmpty(),
+  cancelled: frozenEmpty(),
+});
+
 export function closedExposure(cancelled: CancelledAccept[] = []): RuleSetExposure {
+  if (cancelled.length === 0) return NOTHING_OPEN;
   return { verdict: 'closed', open: [], accepts: [], partialDrops: [], unresolved: [], cancelled };
 }

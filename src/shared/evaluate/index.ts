@@ -7,7 +7,13 @@ export {
   type AddressRange,
 } from './address-range';
 export { evaluateAllPorts } from './all-ports';
-export { closedExposure, type CancelledAccept, type RuleSetExposure, type Verdict } from './exposure';
+export {
+  closedExposure,
+  NOTHING_OPEN,
+  type CancelledAccept,
+  type RuleSetExposure,
+  type Verdict,
+} from './exposure';
 export { evaluatePort } from './port-exposure';
 export { evaluateQuery, queryKey } from './query';
 export {
