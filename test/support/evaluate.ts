@@ -2,12 +2,9 @@
  * Helpers for evaluator tests: judge a list of rule specs as one group, and read answers as rule ids.
  */
 import type { ExposureQuery } from '../../src/shared/audit/context';
-import {
-  compileRuleSet,
-  evaluateQuery,
-  type CompiledRule,
-  type RuleSetExposure,
-} from '../../src/shared/evaluate';
+import type { RuleSetExposure } from '../../src/shared/evaluate/exposure';
+import { evaluateQuery } from '../../src/shared/evaluate/query';
+import { compileRuleSet, type CompiledRule } from '../../src/shared/evaluate/rule-set';
 import { group, type RuleSpec } from './builders';
 
 export const tcp = (port: number): ExposureQuery => ({ protocol: 'tcp', port });

@@ -4,18 +4,23 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { group, instance, networkInterface, snapshot } from '../../../test/support/builders';
-import * as evaluate from '../evaluate';
+import * as query from '../evaluate/query';
+import * as ruleSet from '../evaluate/rule-set';
 import { buildCheckContext } from './build-context';
 import type { ExposureQuery } from './context';
 
-vi.mock('../evaluate', async (importOriginal) => {
-  const original = await importOriginal<typeof evaluate>();
+vi.mock('../evaluate/rule-set', async (importOriginal) => {
+  const original = await importOriginal<typeof ruleSet>();
   return {
     ...original,
     compileRuleSet: vi.fn(original.compileRuleSet),
     mergeRuleSets: vi.fn(original.mergeRuleSets),
-    evaluateQuery: vi.fn(original.evaluateQuery),
   };
+});
+
+vi.mock('../evaluate/query', async (importOriginal) => {
+  const original = await importOriginal<typeof query>();
+  return { ...original, evaluateQuery: vi.fn(original.evaluateQuery) };
 });
 
 const queries: ExposureQuery[] = [
@@ -42,10 +47,10 @@ describe('memoised work', () => {
       for (const target of [...context.groups, ...context.instances])
         context.exposure(target, query);
     }
-    expect(evaluate.compileRuleSet).toHaveBeenCalledTimes(3);
+    expect(ruleSet.compileRuleSet).toHaveBeenCalledTimes(3);
     // Distinct sets: {a}, {b}, {c} for the groups, {a, b} for instances ({c} is the group's own set).
-    expect(evaluate.mergeRuleSets).toHaveBeenCalledTimes(4);
-    expect(evaluate.evaluateQuery).toHaveBeenCalledTimes(4 * queries.length);
+    expect(ruleSet.mergeRuleSets).toHaveBeenCalledTimes(4);
+    expect(query.evaluateQuery).toHaveBeenCalledTimes(4 * queries.length);
   });
 
   it('a secondary interface reuses the answers of its set of groups', () => {
@@ -56,6 +61,6 @@ describe('memoised work', () => {
     );
     const context = buildCheckContext(snapshot({ groups, instances, networkInterfaces }));
     for (const target of context.instances) context.exposure(target, { protocol: 'tcp', port: 22 });
-    expect(evaluate.evaluateQuery).toHaveBeenCalledTimes(2);
+    expect(query.evaluateQuery).toHaveBeenCalledTimes(2);
   });
 });

@@ -4,13 +4,8 @@
  * thousands of instances sharing a set share it (its rules are merged only if a question needs
  * them); each set answers each query once.
  */
-import {
-  compileRuleSet,
-  evaluateQuery,
-  mergeRuleSets,
-  queryKey,
-  type CompiledRuleSet,
-} from '../evaluate';
+import { evaluateQuery, queryKey } from '../evaluate/query';
+import { compileRuleSet, mergeRuleSets, type CompiledRuleSet } from '../evaluate/rule-set';
 import type { Snapshot } from '../model';
 import type {
   AuditTarget,

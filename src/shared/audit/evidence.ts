@@ -3,7 +3,8 @@
  * combined into one.
  */
 import type { RuleSource } from '../model';
-import { NOTHING_OPEN, type CompiledRule, type RuleSetExposure } from '../evaluate';
+import { NOTHING_OPEN, type RuleSetExposure } from '../evaluate/exposure';
+import type { CompiledRule } from '../evaluate/rule-set';
 import type { CancelledEvidence, TargetExposure } from './context';
 import type { OpenPort, RuleEvidence } from './result';
 

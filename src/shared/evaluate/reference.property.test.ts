@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, evaluateQuery, mergeRuleSets } from '.';
+import { evaluateQuery } from './query';
+import { compileRuleSet, mergeRuleSets } from './rule-set';
 import { rule, type RuleSpec } from '../../../test/support/builders';
 import type { Rule } from '../model';
 
