@@ -1,0 +1,125 @@
+/**
+ * UI figures for issue targets: time from choosing the 2,000-group export to a rendered results
+ * table, time to persist it in IndexedDB, and filter latency over a list of 100,000 findings.
+ * Printed, not asserted: the machine's load decides timings; the journey itself must work.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBenchExport } from '../../scripts/bench-export.mjs';
+import { checkRow, createAudit, startHarness, type AppHarness } from '../e2e/app';
+
+let harness: AppHarness;
+const scratch = mkdtempSync(join(tmpdir(), 'sg-audit-bench-ui-'));
+const figures: string[] = [];
+
+test.beforeAll(async () => {
+  harness = await startHarness();
+});
+
+test.afterAll(async () => {
+  await harness.close();
+  console.log(`\nUI figures (web host, Debian Chromium)\n${figures.map((line) => `  ${line}`).join('\n')}\n`);
+});
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** One group open on TCP 22 only, and `count` small instances in it: `count` findings in one list. */
+function writeSshExport(folder: string, count: number): string {
+  mkdirSync(folder, { recursive: true });
+  const groupId = 'sg-benchssh000001';
+  writeFileSync(
+    join(folder, 'rules.json'),
+    JSON.stringify({
+      SecurityGroupId: groupId,
+      SecurityGroupName: 'ssh-open',
+      RegionId: 'cn-bench',
+      Permissions: {
+        Permission: [
+          { SecurityGroupRuleId: 'sgr-benchssh', Direction: 'ingress', Policy: 'Accept', Priority: 1, IpProtocol: 'TCP', PortRange: '22/22', SourceCidrIp: '0.0.0.0/0' },
+        ],
+      },
+    }),
+  );
+  const instances = Array.from({ length: count }, (_, index) => ({
+    InstanceId: `i-benchssh${String(index).padStart(7, '0')}`,
+    InstanceName: `node-${String(index).padStart(7, '0')}`,
+    RegionId: 'cn-bench',
+    SecurityGroupIds: { SecurityGroupId: [groupId] },
+    PublicIpAddress: { IpAddress: index % 2 === 0 ? [`198.18.${(index >> 8) & 255}.${index & 255}`] : [] },
+  }));
+  writeFileSync(join(folder, 'instances.json'), JSON.stringify({ Instances: { Instance: instances } }));
+  return folder;
+}
+
+/** Types a filter in-page and waits for the frame that shows the filtered list: what the auditor perceives. */
+async function filterLatency(page: Page, listTestId: string, text: string, expectedRows: number): Promise<number> {
+  return page.evaluate(
+    async ({ listTestId, text, expectedRows }) => {
+      const list = document.querySelector(`[data-testid="${listTestId}"]`);
+      const input = list?.querySelector('input');
+      if (!list || !input) throw new Error(`no filter input in ${listTestId}`);
+      const started = performance.now();
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      for (let frame = 0; frame < 600; frame += 1) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        if (list.querySelectorAll('[data-testid="finding-row"]').length === expectedRows) return performance.now() - started;
+      }
+      throw new Error('the filtered list never appeared');
+    },
+    { listTestId, text, expectedRows },
+  );
+}
+
+test('the 2,000-group export: choose, review, persist, results table', async () => {
+  const exportFolder = ensureBenchExport('.bench', { groups: 2000, rulesPerGroup: 50, instances: 10000 });
+  const { context, page } = await harness.launch(join(scratch, 'profile-2000'));
+  await expect(page.getByTestId('audit-row').first()).toBeVisible({ timeout: 60_000 });
+  await createAudit(page, 'Bench Co.', '2,000 groups');
+  await page.getByTestId('open-import').click();
+
+  const chosen = Date.now();
+  await page.getByTestId('import-folder-input').setInputFiles(exportFolder);
+  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 600_000 });
+  const reviewReady = Date.now();
+
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-modal')).toBeHidden({ timeout: 600_000 });
+  const persisted = Date.now();
+  await expect(page.locator('[data-testid="check-row"]')).toHaveCount(16);
+  const tableShown = Date.now();
+
+  figures.push(`2,000 groups × 50 rules, 10,000 instances (${2000 + 1 + 100} files):`);
+  figures.push(`  choose → review summary (read, hash, import, check) : ${seconds(reviewReady - chosen)}`);
+  figures.push(`  commit → persisted in IndexedDB (one transaction)   : ${seconds(persisted - reviewReady)}`);
+  figures.push(`  persisted → results table rendered                 : ${seconds(tableShown - persisted)}`);
+  figures.push(`  choose → results table, without the review pause   : ${seconds(tableShown - chosen)}   (target < 3 s, and < 3 s to persist)`);
+  await context.close();
+});
+
+test('filter latency over one list of 100,000 findings', async () => {
+  const count = 100_000;
+  const { context, page } = await harness.launch(join(scratch, 'profile-100k'));
+  await expect(page.getByTestId('audit-row').first()).toBeVisible({ timeout: 60_000 });
+  await createAudit(page, 'Bench Co.', '100,000 findings');
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-folder-input').setInputFiles(writeSshExport(join(scratch, 'ssh-100k'), count));
+  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 600_000 });
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-modal')).toBeHidden({ timeout: 600_000 });
+  await expect(checkRow(page, 'exposed-ssh-22').getByTestId('count-instances')).toHaveText(String(count));
+
+  await checkRow(page, 'exposed-ssh-22').getByTestId('open-details').click();
+  const servers = page.getByTestId('instance-findings');
+  await expect(servers.getByTestId('finding-row').first()).toBeVisible({ timeout: 120_000 });
+  // Virtualised: the rows in the DOM are the visible window, the same count once the filter widens again.
+  const visibleRows = await servers.getByTestId('finding-row').count();
+  const narrow = await filterLatency(page, 'instance-findings', 'node-0099999', 1);
+  const wide = await filterLatency(page, 'instance-findings', 'node-00', visibleRows);
+  figures.push(`one list of ${count.toLocaleString('en')} findings (fixing details, exposed-ssh-22):`);
+  figures.push(`  filter to 1 row   : ${narrow.toFixed(0)} ms   (target < 100 ms)`);
+  figures.push(`  filter back to all: ${wide.toFixed(0)} ms`);
+  await context.close();
+});
