@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures (never pass/fail). Generates large exports under .bench/ once,
 // then measures the full CLI scan against a bare read + JSON.parse of the same files.
+/* global performance */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,4 +52,50 @@ for (const size of sizes) {
   console.log(`  bare read + JSON.parse : ${(bare.wallMs / 1000).toFixed(2)} s, peak ${mb(bare.maxRssKb * 1024)} MB`);
   console.log(`  full CLI scan (json)   : ${(scan.wallMs / 1000).toFixed(2)} s, peak ${mb(scan.maxRssKb * 1024)} MB`);
   console.log(`  ratio scan / bare parse: ${(scan.wallMs / bare.wallMs).toFixed(2)}×\n`);
+}
+
+// Report figures (test/report/bench-report.ts, bundled here): CSV of 100,000 findings, the demo
+// as PDF (in the worker's code path, cold and warm, and through the CLI), a PDF of 5,000 findings.
+{
+  const { build } = await import('esbuild');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(root, { recursive: true });
+  await build({
+    entryPoints: { 'bench-report': 'test/report/bench-report.ts' },
+    outdir: root,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __sgCreateRequire } from 'node:module'; const require = __sgCreateRequire(import.meta.url);" },
+  });
+  const demoJson = join(root, 'demo.json');
+  const cli = (args) => {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ['dist/cli/sg-audit.mjs', ...args], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`sg-audit ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+    return performance.now() - started;
+  };
+  cli(['scan', 'test/fixtures/alibaba-demo', '--format', 'json', '--out', demoJson, '--quiet', '--generated-at', '2026-01-01T00:00:00Z']);
+  const figures = (mode) => {
+    const run = spawnSync(process.execPath, [join(root, 'bench-report.mjs'), mode, demoJson], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (run.status !== 0) throw new Error(`bench-report ${mode} failed (${run.status}): ${run.stderr.slice(0, 2000)}`);
+    return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  };
+  const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
+  console.log('Reports (CPU time in brackets: on a busy machine the steadier figure)');
+  const [csv] = figures('csv');
+  console.log(`  CSV, 100,000 findings      : ${seconds(csv.ms)} [cpu ${seconds(csv.cpuMs)}], ${mb(csv.bytes)} MB (target < 1 s; allocating and filling ${mb(csv.bytes)} MB alone: ${seconds(csv.fillBaselineMs)})`);
+  for (const pdf of figures('pdf-demo')) {
+    console.log(`  PDF of the demo, ${pdf.run.padEnd(4)}      : ${seconds(pdf.ms)} [cpu ${seconds(pdf.cpuMs)}], ${pdf.pages} pages, ${kb(pdf.bytes)} (target < 2 s)`);
+  }
+  const pdfOut = join(root, 'demo-report.pdf');
+  const cliMs = cli(['scan', 'test/fixtures/alibaba-demo', '--format', 'pdf', '--out', pdfOut, '--quiet', '--generated-at', '2026-01-01T00:00:00Z']);
+  console.log(`  PDF of the demo via the CLI: ${seconds(cliMs)} end to end (process start, import, checks, PDF, provenance), ${kb(statSync(pdfOut).size)}`);
+  const [large] = figures('pdf-5000');
+  console.log(`  PDF, 5,000 findings        : ${seconds(large.ms)} [cpu ${seconds(large.cpuMs)}], ${large.pages} pages, ${mb(large.bytes)} MB (target < 20 s)`);
 }

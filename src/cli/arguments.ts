@@ -15,6 +15,8 @@ export interface ScanArguments {
   failOn: RiskLevel | null;
   generatedAt: string;
   quiet: boolean;
+  /** The engagement, for the PDF cover, the JSON `audit` block and the manifest ('' when not given). */
+  audit: { name: string; client: string; engagement: string; auditor: string };
 }
 
 export type CliArguments = ScanArguments | { command: 'help' } | { command: 'version' };
@@ -46,6 +48,10 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       lang: { type: 'string' },
       'fail-on': { type: 'string' },
       'generated-at': { type: 'string' },
+      client: { type: 'string' },
+      engagement: { type: 'string' },
+      auditor: { type: 'string' },
+      'audit-name': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -62,16 +68,26 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   for (const id of disabledChecks) {
     if (!knownIds.has(id)) throw new UsageError(`--disable: unknown check id "${id}"`);
   }
+  const format = oneOf<RenderFormat>('format', values.format, ['json', 'csv', 'pdf'], 'json');
+  const out = values.out ?? null;
+  if (format === 'pdf' && out === null) throw new UsageError('--format pdf writes a binary file: give --out FILE');
+  if (out === '') throw new UsageError('--out needs a file name');
   return {
     command: 'scan',
     paths,
-    format: oneOf<RenderFormat>('format', values.format, ['json', 'csv'], 'json'),
-    out: values.out ?? null,
+    format,
+    out,
     disabledChecks: [...new Set(disabledChecks)],
     language: oneOf<Language>('lang', values.lang, ['en', 'zh'], 'en'),
     failOn: values['fail-on'] === undefined ? null : oneOf<RiskLevel>('fail-on', values['fail-on'], ['high', 'medium', 'low'], 'high'),
     generatedAt: validTimestamp(values['generated-at']),
     quiet: values.quiet === true,
+    audit: {
+      name: values['audit-name'] ?? '',
+      client: values.client ?? '',
+      engagement: values.engagement ?? '',
+      auditor: values.auditor ?? '',
+    },
   };
 }
 
@@ -81,10 +97,15 @@ Usage:
   sg-audit scan <file|folder|zip>… [options]
 
 Options:
-  --format json|csv        output format (default json)
-  -o, --out FILE           write the output to FILE instead of standard output
+  --format json|csv|pdf    output format (default json); pdf needs --out
+  -o, --out FILE           write the output to FILE instead of standard output, with
+                           FILE.manifest.json and FILE.sha256 beside it (provenance)
+  --client NAME            client, for the report cover and the manifest
+  --engagement NAME        engagement, likewise
+  --auditor NAME           auditor, likewise
+  --audit-name NAME        audit name (the CSV's audit_name column)
   --disable ID             switch a check off (repeatable, or comma-separated)
-  --lang en|zh             language of titles and suggestions (default en)
+  --lang en|zh             language of the report, titles and suggestions (default en)
   --fail-on high|medium|low  exit 1 when an enabled check of that risk or higher is at risk
   --generated-at ISO       fixed timestamp, for reproducible output
   -q, --quiet              no progress bar and no warning lines on standard error

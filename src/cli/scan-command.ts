@@ -3,6 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { collectInputFiles } from '../node/input-files';
 import { runAuditInWorker, type InputFile } from '../node/worker-host';
 import type { ImportIssue } from '../shared/model';
+import { buildProvenanceFiles } from '../shared/report/provenance';
+import type { RenderedOutput } from '../shared/report/render';
 import type { ScanArguments } from './arguments';
 import { exitCodes, hasFindingsAtOrAbove } from './exit-code';
 import { createProgressBar } from './progress-bar';
@@ -16,10 +18,29 @@ export interface ScanEnvironment {
 
 const maxWarningLines = 20;
 
+/** Writes and waits until the stream took it (a pipe may be slower than the worker). */
+function writeToStream(stream: NodeJS.WriteStream, data: Uint8Array | string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(data, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/**
+ * Writes the report and, beside it, `<out>.manifest.json` and `<out>.sha256`. Named after the
+ * report (not a bare manifest.json) so that several reports can share a folder.
+ */
+async function writeReport(out: string, output: RenderedOutput): Promise<void> {
+  const bytes = output.bytes ?? new TextEncoder().encode(output.text);
+  await writeFile(out, bytes);
+  if (output.provenance === undefined) return;
+  const files = await buildProvenanceFiles(output.provenance, bytes, out);
+  await writeFile(`${out}.manifest.json`, files.manifestText);
+  await writeFile(`${out}.sha256`, files.checksumText);
+}
+
 function location(issue: ImportIssue): string {
-  if (issue.line !== undefined) return ` (line ${issue.line}, column ${issue.column ?? 0})`;
-  if (issue.path !== undefined && issue.path !== '$') return ` (at ${issue.path})`;
-  return '';
+  if (issue.line === undefined || issue.message.includes(`line ${issue.line}`)) return '';
+  return ` (line ${issue.line}, column ${issue.column ?? 0})`;
 }
 
 function isFileLevelError(issue: ImportIssue): boolean {
@@ -52,6 +73,7 @@ export async function runScan(args: ScanArguments, env: ScanEnvironment): Promis
         generatedAt: args.generatedAt,
         disabledChecks: args.disabledChecks,
         tool: { name: 'sg-audit', version: env.toolVersion },
+        audit: args.audit,
       },
     },
     { workerUrl: env.workerUrl },
@@ -59,7 +81,8 @@ export async function runScan(args: ScanArguments, env: ScanEnvironment): Promis
       onProgress: (progress) => progressBar.update(progress),
       onFileImported: (_records, issues) => {
         for (const issue of issues) {
-          const line = `${issue.file}: ${issue.message}${location(issue)}`;
+          // Messages already name the file (and the JSON path for a record).
+          const line = `${issue.message}${location(issue)}`;
           (isFileLevelError(issue) ? fileErrors : warnings).push(line);
         }
       },
@@ -68,8 +91,8 @@ export async function runScan(args: ScanArguments, env: ScanEnvironment): Promis
   );
   progressBar.clear();
   if (output.kind !== 'rendered') throw new Error('the worker returned an outcome instead of rendered output');
-  if (args.out === null) env.stdout.write(output.output.text);
-  else await writeFile(args.out, output.output.text);
+  if (args.out === null) await writeToStream(env.stdout, output.output.bytes ?? output.output.text);
+  else await writeReport(args.out, output.output);
 
   if (!args.quiet) {
     for (const line of warnings.slice(0, maxWarningLines)) say(`warning: ${line}`);

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createReportPdfRenderer, type PdfMakeEngine, type ReportPdfRenderer } from '../shared/report/pdf-render';
-import type { PdfDocumentDefinition, PdfFonts } from '../shared/report/pdf-types';
+import type { PdfFonts } from '../shared/report/pdf-types';
 
 // @types/pdfmake is deliberately not used (see pdfmake-module.d.ts): the shared definition types
 // mirror pdfmake's, and the PDF tests exercise them end to end.
@@ -27,7 +27,8 @@ export async function loadPdfFonts(directory: string = defaultFontDirectory()): 
       readFile(`${directory.replace(/[\\/]$/, '')}/${fontFileNames.regular}`),
       readFile(`${directory.replace(/[\\/]$/, '')}/${fontFileNames.bold}`),
     ]);
-    return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
+    // Buffers are Uint8Arrays; the renderer copies them once (withoutLayoutTables), never mutates them.
+    return { regular, bold };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`the PDF fonts are missing from ${directory} (run: node scripts/copy-fonts.mjs): ${reason}`);
@@ -35,6 +36,10 @@ export async function loadPdfFonts(directory: string = defaultFontDirectory()): 
 }
 
 export async function loadPdfEngine(): Promise<PdfMakeEngine> {
+  // pdfmake and pdfkit are CommonJS and read `__dirname` (pdfmake's virtual file system strips it
+  // from names). Bundled into an ES module (dist/cli) that free variable resolves on globalThis.
+  const scope = globalThis as { __dirname?: string };
+  if (typeof scope.__dirname !== 'string') scope.__dirname = fileURLToPath(new URL('.', import.meta.url));
   const loaded = (await import('pdfmake/js/index.js')) as { default?: unknown };
   return (loaded.default ?? loaded) as PdfMakeEngine;
 }

@@ -1,12 +1,15 @@
-/** Turns an audit outcome into the text of one output format. Runs in the worker. */
+/** Turns an audit outcome into one output format (JSON, CSV or PDF). Runs in the worker. */
 import type { AuditResult, CheckStatus, RiskLevel } from '../audit/result';
 import { withDisabledChecks } from '../audit/run-checks';
 import type { Language } from '../checks/types';
 import type { Snapshot } from '../model';
-import { findingsCsv } from './findings-csv';
-import { buildScanDocument, type ScanSummary, type ToolInfo } from './scan-document';
+import { findingsCsv, findingsCsvBytes } from './findings-csv';
+import type { ReportPdfRenderer } from './pdf-render';
+import type { ReportProvenance } from './provenance';
+import { buildReportModel, findingsSha256, type AuditInfo } from './report-model';
+import { buildScanDocument, type ScanDocument, type ScanSummary, type ToolInfo } from './scan-document';
 
-export type RenderFormat = 'json' | 'csv';
+export type RenderFormat = 'json' | 'csv' | 'pdf';
 
 export interface RenderRequest {
   format: RenderFormat;
@@ -14,17 +17,54 @@ export interface RenderRequest {
   generatedAt: string;
   disabledChecks: string[];
   tool: ToolInfo;
+  /** The audit's name (CSV `audit_name`); `audit.name` wins when both are given. */
   auditName?: string;
+  /** Client, engagement, auditor and date for the cover page, the JSON `audit` block and the manifest. */
+  audit?: Partial<AuditInfo>;
 }
 
 export interface RenderedOutput {
   format: RenderFormat;
+  /** renderOutcome (JSON, CSV): the text. renderReport: empty, see `bytes`. */
   text: string;
+  /**
+   * renderReport: the file's bytes (UTF-8 for JSON; UTF-8 with BOM for CSV; the PDF), in a buffer
+   * of their own that the worker transfers to the host. Large audits make 100 MB and more of CSV:
+   * bytes move between threads without a copy and are written as they are.
+   */
+  bytes?: Uint8Array;
   summary: ScanSummary;
   checks: { id: string; risk: RiskLevel; status: CheckStatus }[];
+  /** What the host needs to write the manifest and checksum beside the saved report (buildProvenanceFiles). */
+  provenance?: ReportProvenance;
 }
 
+/** What a host lends the renderer: PDF output needs pdfmake and the fonts, which only hosts can load. */
+export interface RenderSupport {
+  pdf?: ReportPdfRenderer;
+}
+
+function resolveAudit(request: RenderRequest, generatedAt: string): AuditInfo {
+  const audit = request.audit ?? {};
+  return {
+    name: audit.name ?? request.auditName ?? '',
+    client: audit.client ?? '',
+    engagement: audit.engagement ?? '',
+    auditor: audit.auditor ?? '',
+    date: audit.date !== undefined && audit.date !== '' ? audit.date : generatedAt.slice(0, 10),
+  };
+}
+
+function outlineOf(document: ScanDocument): Pick<RenderedOutput, 'summary' | 'checks'> {
+  return { summary: document.summary, checks: document.checks.map(({ id, risk, status }) => ({ id, risk, status })) };
+}
+
+/**
+ * JSON and CSV, synchronously, without the `audit` block and findings hash of renderReport.
+ * Kept for callers that cannot await; the worker uses renderReport.
+ */
 export function renderOutcome(snapshot: Snapshot, result: AuditResult, request: RenderRequest): RenderedOutput {
+  if (request.format === 'pdf') throw new Error('PDF output is asynchronous: use renderReport');
   const visible = withDisabledChecks(result, request.disabledChecks);
   const document = buildScanDocument(snapshot, visible, {
     tool: request.tool,
@@ -33,13 +73,73 @@ export function renderOutcome(snapshot: Snapshot, result: AuditResult, request: 
     disabledChecks: request.disabledChecks,
   });
   const text =
-    request.format === 'json'
-      ? JSON.stringify(document, null, 2) + '\n'
-      : findingsCsv(document, request.auditName ?? '');
+    request.format === 'json' ? JSON.stringify(document, null, 2) + '\n' : findingsCsv(document, request.auditName ?? '');
+  return { format: request.format, text, ...outlineOf(document) };
+}
+
+/** The JSON contract with the audit block and the findings hash, in the documented key order. */
+export async function completeScanDocument(document: ScanDocument, audit: AuditInfo): Promise<ScanDocument> {
+  const { schemaVersion, tool, catalogueVersion, generatedAt, language, options, ...rest } = document;
   return {
-    format: request.format,
-    text,
-    summary: document.summary,
-    checks: document.checks.map(({ id, risk, status }) => ({ id, risk, status })),
+    schemaVersion,
+    tool,
+    catalogueVersion,
+    generatedAt,
+    language,
+    options,
+    audit,
+    findingsSha256: await findingsSha256(document),
+    ...rest,
   };
+}
+
+/** Any format from an already built scan document (e.g. one read back from a JSON export). */
+export async function renderScanDocument(
+  document: ScanDocument,
+  request: RenderRequest,
+  support: RenderSupport = {},
+): Promise<RenderedOutput> {
+  const audit = resolveAudit(request, document.generatedAt);
+  const complete = await completeScanDocument(document, audit);
+  const provenance: ReportProvenance = {
+    format: request.format,
+    tool: complete.tool,
+    catalogueVersion: complete.catalogueVersion,
+    schemaVersion: complete.schemaVersion,
+    generatedAt: complete.generatedAt,
+    language: request.language,
+    disabledChecks: [...complete.options.disabledChecks],
+    audit,
+    inputs: complete.inputs,
+    findingsSha256: complete.findingsSha256 ?? '',
+  };
+  const outline = outlineOf(complete);
+  if (request.format === 'json') {
+    const bytes = new TextEncoder().encode(JSON.stringify(complete, null, 2) + '\n');
+    return { format: 'json', text: '', bytes, ...outline, provenance };
+  }
+  if (request.format === 'csv') {
+    return { format: 'csv', text: '', bytes: findingsCsvBytes(complete, audit.name), ...outline, provenance };
+  }
+  if (support.pdf === undefined) throw new Error('this host cannot make PDF reports (no PDF renderer was given to the worker)');
+  const model = await buildReportModel(complete, audit);
+  const bytes = await support.pdf(model, request.language);
+  return { format: 'pdf', text: '', bytes, ...outline, provenance };
+}
+
+/** Any format from an audit outcome: the worker's path for runs and for stored audits. */
+export function renderReport(
+  snapshot: Snapshot,
+  result: AuditResult,
+  request: RenderRequest,
+  support: RenderSupport = {},
+): Promise<RenderedOutput> {
+  const visible = withDisabledChecks(result, request.disabledChecks);
+  const document = buildScanDocument(snapshot, visible, {
+    tool: request.tool,
+    generatedAt: request.generatedAt,
+    language: request.language,
+    disabledChecks: request.disabledChecks,
+  });
+  return renderScanDocument(document, request, support);
 }

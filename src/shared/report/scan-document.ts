@@ -6,8 +6,10 @@ import type { AuditResult, CheckStatus, Finding, RiskLevel } from '../audit/resu
 import { findCheck } from '../checks/registry';
 import type { Language } from '../checks/types';
 import type { EvidenceGap, ImportIssue, InputKind, Snapshot } from '../model';
+import type { AuditInfo } from './report-model';
 
-export const scanDocumentSchemaVersion = '1.0.0';
+/** 1.1.0 added `audit` and `findingsSha256`. */
+export const scanDocumentSchemaVersion = '1.1.0';
 
 export interface ToolInfo {
   name: string;
@@ -85,6 +87,10 @@ export interface ScanDocument {
   generatedAt: string;
   language: Language;
   options: { disabledChecks: string[] };
+  /** The engagement (client, auditor, …): set by renderReport, absent from buildScanDocument's output. */
+  audit?: AuditInfo;
+  /** SHA-256 of the findings data (see findingsDigestInput): set by renderReport. */
+  findingsSha256?: string;
   inputs: ScanInput[];
   summary: ScanSummary;
   warnings: ImportIssue[];

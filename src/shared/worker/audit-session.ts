@@ -7,10 +7,15 @@ import { runChecks } from '../audit/run-checks';
 import { catalogueVersion, checkCatalogue } from '../checks/registry';
 import type { CheckDefinition } from '../checks/types';
 import { createSnapshotBuilder } from '../import/snapshot-builder';
-import { renderOutcome } from '../report/render';
+import { renderReport, type RenderedOutput, type RenderSupport } from '../report/render';
 import type { AuditRunOptions, HostToWorkerMessage, WorkerToHostMessage } from './protocol';
 
-export type PostToHost = (message: WorkerToHostMessage) => void;
+/** `transfer`: buffers to move rather than copy (a PDF's bytes); a host may ignore it and copy. */
+export type PostToHost = (message: WorkerToHostMessage, transfer?: ArrayBuffer[]) => void;
+
+function transferList(output: RenderedOutput): ArrayBuffer[] {
+  return output.bytes === undefined ? [] : [output.bytes.buffer as ArrayBuffer];
+}
 
 interface ActiveRun {
   runId: string;
@@ -27,7 +32,15 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createAuditSession(post: PostToHost, checks: readonly CheckDefinition[] = checkCatalogue) {
+/**
+ * `support.pdf` makes PDF reports possible: the host lends the pdfmake module and the fonts
+ * (src/node/pdf-engine.ts in Node; the browser worker fetches them from its own origin).
+ */
+export function createAuditSession(
+  post: PostToHost,
+  checks: readonly CheckDefinition[] = checkCatalogue,
+  support: RenderSupport = {},
+) {
   let active: ActiveRun | null = null;
 
   function fail(runId: string, code: 'cancelled' | 'protocol' | 'internal', message: string): void {
@@ -39,10 +52,10 @@ export function createAuditSession(post: PostToHost, checks: readonly CheckDefin
     return null;
   }
 
-  function importFile(run: ActiveRun, name: string, bytes: Uint8Array): void {
+  function importFile(run: ActiveRun, name: string, bytes: Uint8Array, sha256: string | undefined): void {
     run.pending = run.pending.then(async () => {
       if (run.cancelled) return;
-      const added = await run.builder.add({ name, bytes });
+      const added = await run.builder.add(sha256 === undefined ? { name, bytes } : { name, bytes, sha256 });
       run.filesDone += 1;
       post({ type: 'file-imported', runId: run.runId, records: added.records, issues: added.issues });
       post({
@@ -55,7 +68,7 @@ export function createAuditSession(post: PostToHost, checks: readonly CheckDefin
 
   function finishRun(run: ActiveRun): void {
     run.pending
-      .then(() => {
+      .then(async () => {
         if (run.cancelled) return;
         const snapshot = run.builder.build();
         const result = runChecks(snapshot, checks, {
@@ -70,7 +83,9 @@ export function createAuditSession(post: PostToHost, checks: readonly CheckDefin
         if (run.options.render === undefined) {
           post({ type: 'result', runId: run.runId, outcome: { snapshot, result } });
         } else {
-          post({ type: 'rendered', runId: run.runId, output: renderOutcome(snapshot, result, run.options.render) });
+          const output = await renderReport(snapshot, result, run.options.render, support);
+          if (run.cancelled) return;
+          post({ type: 'rendered', runId: run.runId, output }, transferList(output));
         }
       })
       .catch((error: unknown) => fail(run.runId, 'internal', describeError(error)))
@@ -83,6 +98,7 @@ export function createAuditSession(post: PostToHost, checks: readonly CheckDefin
     switch (message.type) {
       case 'start':
         if (active !== null) active.cancelled = true;
+        if (message.options.render?.format === 'pdf') support.pdf?.prepare?.();
         active = {
           runId: message.runId,
           fileCount: message.fileCount,
@@ -96,12 +112,21 @@ export function createAuditSession(post: PostToHost, checks: readonly CheckDefin
       case 'file': {
         const run = currentRun(message.runId);
         if (run === null) return fail(message.runId, 'protocol', 'file sent for a run that is not active');
-        return importFile(run, message.name, message.bytes);
+        return importFile(run, message.name, message.bytes, message.sha256);
       }
       case 'finish': {
         const run = currentRun(message.runId);
         if (run === null) return fail(message.runId, 'protocol', 'finish sent for a run that is not active');
         return finishRun(run);
+      }
+      case 'render': {
+        // A stored outcome (the app's export of a saved audit): render it here, off the UI thread.
+        const { runId, outcome, request } = message;
+        renderReport(outcome.snapshot, outcome.result, request, support).then(
+          (output) => post({ type: 'rendered', runId, output }, transferList(output)),
+          (error: unknown) => fail(runId, 'internal', describeError(error)),
+        );
+        return;
       }
       case 'cancel': {
         const run = currentRun(message.runId);
