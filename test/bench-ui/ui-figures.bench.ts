@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * UI figures for issue targets: time from choosing the 2,000-group export to a rendered results
  * table, time to persist it in IndexedDB, and filter latency over a list of 100,000 findings.
