@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, RuleEvidence } from '../../src/shared/audit/result';
 import { findingsCsv, findingsCsvHeader } from '../../src/shared/report/findings-csv';
 import type { ScanDocument } from '../../src/shared/report/scan-document';
-import { csvRecords, readStrictCsv } from './csv-reader';
+import { csvRecords, readStrictCsv } from '../support/csv-reader';
 import { demoDocument } from './harness';
 
 const triggers = ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠'];
