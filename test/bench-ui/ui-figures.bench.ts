@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * UI figures for issue targets: time from choosing the 2,000-group export to a rendered results
  * table, time to persist it in IndexedDB, and filter latency over a list of 100,000 findings.
@@ -10,6 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBenchExport } from '../../scripts/bench-export.mjs';
 import { checkRow, createAudit, startHarness, type AppHarness } from '../e2e/app';
+
+// The page globals used inside page.evaluate, declared here so the Node project needs no DOM library.
+interface PageElement {
+  querySelector(selector: string): (PageElement & { value: string; dispatchEvent(event: Event): boolean }) | null;
+  querySelectorAll(selector: string): { length: number };
+}
+declare const document: PageElement;
+declare function requestAnimationFrame(callback: (time: number) => void): number;
 
 let harness: AppHarness;
 const scratch = mkdtempSync(join(tmpdir(), 'sg-audit-bench-ui-'));
