@@ -2,10 +2,7 @@
  * The runner against the real worker host (src/node/worker-host.ts) with tiny stand-in workers given
  * as data: URLs: the audit core is not needed to pin one-run-at-a-time, cancel, crash and OOM.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuditRunResult } from '../shared/host/host-api';
 import { busyMessage, createAuditRunner } from './audit-runner';
 
@@ -46,17 +43,6 @@ function filesOf(result: AuditRunResult): unknown {
   return (result.outcome as unknown as { files: unknown }).files;
 }
 
-let exportDir = '';
-beforeAll(async () => {
-  exportDir = await mkdtemp(join(tmpdir(), 'sg-audit-export-'));
-  await mkdir(join(exportDir, 'security-group-attributes'));
-  await writeFile(join(exportDir, 'DescribeSecurityGroups.json'), '{"a":1}');
-  await writeFile(join(exportDir, 'security-group-attributes', 'sg-1.json'), '{}');
-});
-afterAll(async () => {
-  await rm(exportDir, { recursive: true, force: true });
-});
-
 describe('audit runner', () => {
   it('audits renderer files from memory, with progress and file events', async () => {
     const runner = createAuditRunner({ workerUrl: echoWorker, maxOldGenerationSizeMb: 64 });
@@ -77,57 +63,6 @@ describe('audit runner', () => {
     expect(onProgress).toHaveBeenCalledTimes(2);
     expect(onFileImported).toHaveBeenCalledTimes(2);
     expect(runner.busy).toBe(false);
-  });
-
-  it('audits files and folders on disk, walking folders', async () => {
-    const runner = createAuditRunner({ workerUrl: echoWorker, maxOldGenerationSizeMb: 64 });
-    const result = await runner.auditPaths([exportDir], {});
-    expect(filesOf(result)).toEqual([
-      { name: join(exportDir, 'DescribeSecurityGroups.json'), size: 7, first: 123 },
-      { name: join(exportDir, 'security-group-attributes', 'sg-1.json'), size: 2, first: 123 },
-    ]);
-  });
-
-  it('reports a missing path as a file-level issue and audits the rest', async () => {
-    const runner = createAuditRunner({ workerUrl: echoWorker, maxOldGenerationSizeMb: 64 });
-    const onFileImported = vi.fn();
-    const missing = join(exportDir, 'missing.json');
-    const result = await runner.auditPaths(
-      [missing, join(exportDir, 'DescribeSecurityGroups.json')],
-      { onFileImported },
-    );
-    expect(result.ok).toBe(true);
-    expect(onFileImported).toHaveBeenCalledWith(
-      [],
-      [
-        {
-          severity: 'error',
-          code: 'unreadable-file',
-          message: 'Cannot be read: no such file or folder.',
-          file: missing,
-        },
-      ],
-    );
-  });
-
-  it('gives a clear message when nothing can be read', async () => {
-    const runner = createAuditRunner({ workerUrl: echoWorker, maxOldGenerationSizeMb: 64 });
-    const result = await runner.auditPaths([join(exportDir, 'missing')], {});
-    expect(result).toEqual({
-      ok: false,
-      cancelled: false,
-      message: `${join(exportDir, 'missing')}: no such file or folder`,
-    });
-    const empty = await mkdtemp(join(tmpdir(), 'sg-audit-empty-'));
-    try {
-      expect(await runner.auditPaths([empty], {})).toEqual({
-        ok: false,
-        cancelled: false,
-        message: `No files found in ${empty}.`,
-      });
-    } finally {
-      await rm(empty, { recursive: true });
-    }
   });
 
   it('runs one audit at a time, and cancel terminates the running one', async () => {

@@ -1,12 +1,11 @@
 /**
  * Runs audits for the app: one at a time, in the worker thread of src/node/worker-host.ts under a heap
- * limit. Main only hands bytes over (the renderer's, or files it read from paths); the worker decodes,
+ * limit. Main only hands the renderer's bytes over; the worker decodes,
  * validates and evaluates. Every failure becomes an `AuditRunResult`, so a crashed or out-of-memory
  * worker is a message in the UI and the app goes on.
  */
 import type { AuditRunHandlers, AuditRunResult, RendererFile } from '../shared/host/host-api';
 import type { ImportIssue } from '../shared/model';
-import { collectInputFiles } from '../node/input-files';
 import {
   AuditCancelledError,
   runAuditInWorker,
@@ -21,29 +20,24 @@ export interface AuditRunnerOptions {
    * so this stays well below that and leaves main and the renderer room.
    */
   maxOldGenerationSizeMb: number;
-  /** Injected by tests; the real ones by default. */
+  /** Injected by tests; the real one by default. */
   runAudit?: typeof runAuditInWorker;
-  collectFiles?: typeof collectInputFiles;
 }
 
 export interface AuditRunner {
   /** Audits files the renderer holds. */
   auditFiles(files: readonly RendererFile[], handlers: AuditRunHandlers): Promise<AuditRunResult>;
-  /** Audits files and folders on disk (dialog choice, launch arguments); folders are walked. */
-  auditPaths(paths: readonly string[], handlers: AuditRunHandlers): Promise<AuditRunResult>;
   /** Terminates the run in progress, if any; its promise resolves as cancelled. */
   cancel(): void;
   readonly busy: boolean;
 }
 
-/** The files to audit, or the result to give without starting the worker (nothing to audit). */
-type PrepareInputs = () => Promise<
-  { inputs: readonly AuditInputFile[] } | { result: AuditRunResult }
->;
+/** The files to audit, prepared once the run has claimed the runner. */
+type PrepareInputs = () => Promise<readonly AuditInputFile[]>;
 
 export const busyMessage = 'An audit is already running. Cancel it or wait for it to finish.';
 
-/** A path that could not be listed or read, reported like any other file-level import error. */
+/** A file the worker could not read, reported like any other file-level import error. */
 function unreadableIssue(file: string, message: string): ImportIssue {
   return {
     severity: 'error',
@@ -62,7 +56,6 @@ function failure(error: unknown): AuditRunResult {
 
 export function createAuditRunner(options: AuditRunnerOptions): AuditRunner {
   const runAudit = options.runAudit ?? runAuditInWorker;
-  const collectFiles = options.collectFiles ?? collectInputFiles;
   let active: AbortController | null = null;
 
   async function run(
@@ -71,9 +64,7 @@ export function createAuditRunner(options: AuditRunnerOptions): AuditRunner {
     handlers: AuditRunHandlers,
   ): Promise<AuditRunResult> {
     try {
-      const prepared = await prepare();
-      if ('result' in prepared) return prepared.result;
-      const inputs = prepared.inputs;
+      const inputs = await prepare();
       if (controller.signal.aborted) return failure(new AuditCancelledError('cancelled'));
       const runHandlers: RunHandlers = {
         onProgress: handlers.onProgress,
@@ -113,23 +104,9 @@ export function createAuditRunner(options: AuditRunnerOptions): AuditRunner {
   return {
     auditFiles(files, handlers) {
       return start(
-        async () => ({ inputs: files.map((file) => ({ name: file.name, bytes: file.bytes })) }),
+        async () => files.map((file) => ({ name: file.name, bytes: file.bytes })),
         handlers,
       );
-    },
-    auditPaths(paths, handlers) {
-      return start(async () => {
-        const collected = await collectFiles(paths);
-        if (collected.files.length === 0) {
-          const reasons = collected.errors.map((error) => `${error.path}: ${error.message}`);
-          const message =
-            reasons.length > 0 ? reasons.join('; ') : `No files found in ${paths.join(', ')}.`;
-          return { result: { ok: false, cancelled: false, message } };
-        }
-        for (const error of collected.errors)
-          handlers.onFileImported?.([], [unreadableIssue(error.path, error.message)]);
-        return { inputs: collected.files.map((path) => ({ name: path, path })) };
-      }, handlers);
     },
     cancel() {
       active?.abort();

@@ -21,35 +21,56 @@ afterAll(async () => {
   await rm(outDir, { recursive: true, force: true });
 });
 
-describe('open export dialog', () => {
-  it('offers files and folders, several at once, JSON and ZIP', () => {
-    expect(openExportDialogOptions.properties).toEqual([
+describe('open export dialogs', () => {
+  it('files: several files at once, JSON and ZIP first, never folders', () => {
+    expect(openExportDialogOptions.files.properties).toEqual([
       'openFile',
+      'multiSelections',
+      'dontAddToRecent',
+    ]);
+    expect(openExportDialogOptions.files.filters).toEqual([
+      { name: 'Cloud exports (JSON, ZIP)', extensions: ['json', 'zip'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
+  });
+
+  it('folder: several folders at once, never files (Windows and Linux cannot mix them)', () => {
+    expect(openExportDialogOptions.folder.properties).toEqual([
       'openDirectory',
       'multiSelections',
       'dontAddToRecent',
     ]);
-    expect(openExportDialogOptions.filters?.[0]).toEqual({
-      name: 'Cloud exports (JSON, ZIP)',
-      extensions: ['json', 'zip'],
-    });
+    expect(openExportDialogOptions.folder.properties).not.toContain('openFile');
+    expect(openExportDialogOptions.folder.filters).toBeUndefined();
   });
 
-  it('returns the chosen paths, attached to the sender window', async () => {
-    electron.dialog.showOpenDialog.mockResolvedValueOnce({
-      canceled: false,
-      filePaths: ['/exports/demo', '/exports/b.zip'],
-    });
-    expect(await chooseExportPaths(sender)).toEqual(['/exports/demo', '/exports/b.zip']);
-    expect(electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(
-      { id: 1 },
-      openExportDialogOptions,
-    );
+  it.each(['files', 'folder'] as const)(
+    '%s: shows that dialog attached to the sender window and returns the chosen paths',
+    async (kind) => {
+      electron.dialog.showOpenDialog.mockResolvedValueOnce({
+        canceled: false,
+        filePaths: ['/exports/demo', '/exports/b.zip'],
+      });
+      expect(await chooseExportPaths(sender, kind)).toEqual(['/exports/demo', '/exports/b.zip']);
+      expect(electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(
+        { id: 1 },
+        openExportDialogOptions[kind],
+      );
+    },
+  );
+
+  it('shows an unattached dialog when the sender has no window', async () => {
+    electron.BrowserWindow.fromWebContents.mockReturnValueOnce(null as never);
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/a'] });
+    expect(await chooseExportPaths(sender, 'folder')).toEqual(['/a']);
+    expect(electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(openExportDialogOptions.folder);
   });
 
-  it('returns null when cancelled', async () => {
+  it('returns null when cancelled, or when nothing was chosen', async () => {
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
-    expect(await chooseExportPaths(sender)).toBeNull();
+    expect(await chooseExportPaths(sender, 'files')).toBeNull();
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [] });
+    expect(await chooseExportPaths(sender, 'folder')).toBeNull();
   });
 });
 

@@ -1,36 +1,47 @@
-/** The native dialogs: choose exports to audit, and save a report the renderer produced. */
+/** The native dialogs: choose exports to open, and save a report the renderer produced. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, type OpenDialogOptions, type WebContents } from 'electron';
+import type { ExportChoiceKind } from '../shared/host/host-api';
 import type { ValidSaveRequest } from './ipc-schemas';
 import { extensionForMimeType, safeSaveFileName } from './save-file-name';
 
 /**
- * Files and folders in one dialog. macOS shows both; on Windows and Linux Electron can only show one
- * kind and shows the folder picker (an export is usually a folder of page files); single `.zip` or
- * `.json` files can still be dropped on the window there.
+ * One dialog per kind: Windows and Linux cannot show files and folders in one dialog (given both,
+ * they show the folder picker only), so the renderer offers "Open files…" and "Open folder…".
  */
-export const openExportDialogOptions: OpenDialogOptions = {
-  title: 'Open export',
-  buttonLabel: 'Audit',
-  properties: ['openFile', 'openDirectory', 'multiSelections', 'dontAddToRecent'],
-  filters: [
-    { name: 'Cloud exports (JSON, ZIP)', extensions: ['json', 'zip'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
+export const openExportDialogOptions: Readonly<Record<ExportChoiceKind, OpenDialogOptions>> = {
+  files: {
+    title: 'Open export files',
+    buttonLabel: 'Open',
+    properties: ['openFile', 'multiSelections', 'dontAddToRecent'],
+    filters: [
+      { name: 'Cloud exports (JSON, ZIP)', extensions: ['json', 'zip'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  },
+  folder: {
+    title: 'Open export folder',
+    buttonLabel: 'Open',
+    properties: ['openDirectory', 'multiSelections', 'dontAddToRecent'],
+  },
 };
 
 function ownerOf(sender: WebContents): BrowserWindow | null {
   return BrowserWindow.fromWebContents(sender);
 }
 
-/** The chosen files and folders (not yet expanded), or null when the auditor cancelled. */
-export async function chooseExportPaths(sender: WebContents): Promise<string[] | null> {
+/** The chosen files or folders (not yet expanded), or null when the auditor cancelled. */
+export async function chooseExportPaths(
+  sender: WebContents,
+  kind: ExportChoiceKind,
+): Promise<string[] | null> {
+  const options = openExportDialogOptions[kind];
   const owner = ownerOf(sender);
   const choice =
     owner === null
-      ? await dialog.showOpenDialog(openExportDialogOptions)
-      : await dialog.showOpenDialog(owner, openExportDialogOptions);
+      ? await dialog.showOpenDialog(options)
+      : await dialog.showOpenDialog(owner, options);
   if (choice.canceled || choice.filePaths.length === 0) return null;
   return choice.filePaths;
 }

@@ -1,7 +1,7 @@
 /**
  * Electron main: lifecycle only. Everything else lives in its own module: the `app://` protocol, the
- * security hardening, the IPC handlers, the audit runner and the dialogs. No crash reporter is started
- * and there is no auto-update: nothing leaves the machine.
+ * security hardening, the IPC handlers, the audit runner, the dialogs and reading the chosen exports.
+ * No crash reporter is started and there is no auto-update: nothing leaves the machine.
  */
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
@@ -9,6 +9,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { devServerOrigin, rendererEntryUrl } from './app-origin';
 import { createAuditRunner } from './audit-runner';
 import { chooseExportPaths, saveWithDialog } from './dialogs';
+import { launchFilesOnce, readExportFiles } from './export-files';
 import { registerIpcHandlers } from './ipc';
 import { launchPathsFromArgv } from './launch-paths';
 import { installApplicationMenu } from './menu';
@@ -58,8 +59,9 @@ function start(): void {
         maxOldGenerationSizeMb: auditWorkerHeapMb,
       }),
       chooseExportPaths,
+      readExportFiles: (paths) => readExportFiles(paths),
+      launchFiles: launchFilesOnce(launchPaths),
       saveFile: saveWithDialog,
-      launchPaths,
       devOrigin,
     });
     createMainWindow(preloadPath, entryUrl);

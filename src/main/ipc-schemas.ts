@@ -3,9 +3,13 @@
  * arguments pass one of these before anything happens, and unknown properties are dropped.
  */
 import * as v from 'valibot';
+import type { ExportChoiceKind } from '../shared/host/host-api';
 
 export const saveMimeTypes = ['application/pdf', 'text/csv', 'application/json'] as const;
 export type SaveMimeType = (typeof saveMimeTypes)[number];
+
+/** The open dialogs the renderer may ask for (HostApi.chooseExportFiles); never a path. */
+export const exportChoiceKinds = ['files', 'folder'] as const satisfies readonly ExportChoiceKind[];
 
 /** A folder of page files can be large, but not unbounded. */
 export const maxFilesPerRun = 10_000;
@@ -28,8 +32,8 @@ export const invokeArgumentSchemas = {
   auditFiles: v.strictTuple([
     v.pipe(v.array(rendererFileSchema), v.minLength(1), v.maxLength(maxFilesPerRun)),
   ]),
-  chooseAndAudit: v.strictTuple([]),
-  auditLaunchPaths: v.strictTuple([]),
+  chooseExportFiles: v.strictTuple([v.picklist(exportChoiceKinds)]),
+  launchFiles: v.strictTuple([]),
   cancelAudit: v.strictTuple([]),
   saveFile: v.strictTuple([saveRequestSchema]),
 } as const;

@@ -9,21 +9,26 @@ const { assertTrustedSender, createIpcHandlers, registerIpcHandlers } = await im
 type Dependencies = Parameters<typeof createIpcHandlers>[0];
 
 const okResult: AuditRunResult = { ok: false, cancelled: false, message: 'stub' };
+const demoFiles: RendererFile[] = [
+  { name: 'demo/DescribeSecurityGroups.json', bytes: new Uint8Array([123, 125]) },
+];
 
 function fakeDependencies(overrides: Partial<Dependencies> = {}) {
   const runner = {
     auditFiles: vi.fn(
       async (_files: readonly RendererFile[], _handlers: AuditRunHandlers) => okResult,
     ),
-    auditPaths: vi.fn(async (_paths: readonly string[], _handlers: AuditRunHandlers) => okResult),
     cancel: vi.fn(),
     busy: false,
   };
   const deps = {
     runner,
-    chooseExportPaths: vi.fn(async () => ['/exports/demo'] as string[] | null),
+    chooseExportPaths: vi.fn(
+      async (_sender: unknown, _kind: 'files' | 'folder') => ['/exports/demo'] as string[] | null,
+    ),
+    readExportFiles: vi.fn(async (_paths: readonly string[]) => demoFiles),
+    launchFiles: vi.fn(async (): Promise<RendererFile[]> => []),
     saveFile: vi.fn(async () => true),
-    launchPaths: [] as readonly string[],
     devOrigin: null,
     ...overrides,
   };
@@ -67,8 +72,8 @@ describe('sender check', () => {
     const handlers = createIpcHandlers(deps);
     const validArguments: Record<keyof typeof handlers, unknown[]> = {
       auditFiles: [[file()]],
-      chooseAndAudit: [],
-      auditLaunchPaths: [],
+      chooseExportFiles: ['folder'],
+      launchFiles: [],
       cancelAudit: [],
       saveFile: [{ suggestedName: 'report.pdf', mimeType: 'application/pdf', data: 'x' }],
     };
@@ -78,9 +83,10 @@ describe('sender check', () => {
       );
     }
     expect(runner.auditFiles).not.toHaveBeenCalled();
-    expect(runner.auditPaths).not.toHaveBeenCalled();
     expect(runner.cancel).not.toHaveBeenCalled();
     expect(deps.chooseExportPaths).not.toHaveBeenCalled();
+    expect(deps.readExportFiles).not.toHaveBeenCalled();
+    expect(deps.launchFiles).not.toHaveBeenCalled();
     expect(deps.saveFile).not.toHaveBeenCalled();
   });
 
@@ -136,18 +142,35 @@ describe('argument validation', () => {
     expect(deps.saveFile).not.toHaveBeenCalled();
   });
 
-  it.each(['chooseAndAudit', 'auditLaunchPaths', 'cancelAudit'] as const)(
+  it.each(['launchFiles', 'cancelAudit'] as const)(
     '%s refuses any argument (the renderer never names paths)',
     async (method) => {
       const { deps, runner } = fakeDependencies();
       await expect(createIpcHandlers(deps)[method](appEvent(), '/etc')).rejects.toThrow(
         /invalid arguments/,
       );
-      expect(runner.auditPaths).not.toHaveBeenCalled();
       expect(runner.cancel).not.toHaveBeenCalled();
-      expect(deps.chooseExportPaths).not.toHaveBeenCalled();
+      expect(deps.launchFiles).not.toHaveBeenCalled();
     },
   );
+
+  it.each([
+    ['no kind', []],
+    ['a path instead of a kind', ['/etc']],
+    ['another kind', ['directory']],
+    ['a kind in capitals', ['FILES']],
+    ['a kind as an object', [{ kind: 'files' }]],
+    ['a kind as a list', [['files']]],
+    ['an extra argument', ['files', '/etc']],
+    ['an extra undefined argument', ['folder', undefined]],
+  ])('chooseExportFiles refuses %s, before any dialog', async (_label, args) => {
+    const { deps } = fakeDependencies();
+    await expect(createIpcHandlers(deps).chooseExportFiles(appEvent(), ...args)).rejects.toThrow(
+      /Refused files:choose: invalid arguments/,
+    );
+    expect(deps.chooseExportPaths).not.toHaveBeenCalled();
+    expect(deps.readExportFiles).not.toHaveBeenCalled();
+  });
 
   it('cuts a long validation message short', async () => {
     const { deps } = fakeDependencies();
@@ -194,23 +217,42 @@ describe('good requests reach the runner', () => {
     expect(event.sender.send).not.toHaveBeenCalled();
   });
 
-  it('chooseAndAudit audits the chosen paths, or resolves null on cancel', async () => {
-    const { deps, runner } = fakeDependencies();
-    const handlers = createIpcHandlers(deps);
-    expect(await handlers.chooseAndAudit(appEvent())).toBe(okResult);
-    expect(runner.auditPaths).toHaveBeenCalledWith(['/exports/demo'], expect.any(Object));
+  it.each(['files', 'folder'] as const)(
+    'chooseExportFiles(%s) shows that dialog for the sender and returns the files read, audits nothing',
+    async (kind) => {
+      const { deps, runner } = fakeDependencies();
+      const event = appEvent();
+      expect(await createIpcHandlers(deps).chooseExportFiles(event, kind)).toBe(demoFiles);
+      expect(deps.chooseExportPaths).toHaveBeenCalledWith(event.sender, kind);
+      expect(deps.readExportFiles).toHaveBeenCalledWith(['/exports/demo']);
+      expect(runner.auditFiles).not.toHaveBeenCalled();
+    },
+  );
+
+  it('chooseExportFiles resolves null on cancel and reads nothing', async () => {
+    const { deps } = fakeDependencies();
     vi.mocked(deps.chooseExportPaths).mockResolvedValueOnce(null);
-    expect(await handlers.chooseAndAudit(appEvent())).toBeNull();
-    expect(runner.auditPaths).toHaveBeenCalledTimes(1);
+    expect(await createIpcHandlers(deps).chooseExportFiles(appEvent(), 'files')).toBeNull();
+    expect(deps.readExportFiles).not.toHaveBeenCalled();
   });
 
-  it('auditLaunchPaths audits the command-line paths, or resolves null without any', async () => {
-    const none = fakeDependencies();
-    expect(await createIpcHandlers(none.deps).auditLaunchPaths(appEvent())).toBeNull();
-    expect(none.runner.auditPaths).not.toHaveBeenCalled();
-    const some = fakeDependencies({ launchPaths: ['/exports/demo'] });
-    expect(await createIpcHandlers(some.deps).auditLaunchPaths(appEvent())).toBe(okResult);
-    expect(some.runner.auditPaths).toHaveBeenCalledWith(['/exports/demo'], expect.any(Object));
+  it('chooseExportFiles passes a reading error on to the renderer', async () => {
+    const { deps } = fakeDependencies();
+    vi.mocked(deps.readExportFiles).mockRejectedValueOnce(
+      new Error('Nothing was opened: over the limit'),
+    );
+    await expect(createIpcHandlers(deps).chooseExportFiles(appEvent(), 'folder')).rejects.toThrow(
+      'Nothing was opened: over the limit',
+    );
+  });
+
+  it('launchFiles returns what the launch reader gives', async () => {
+    const { deps, runner } = fakeDependencies();
+    vi.mocked(deps.launchFiles).mockResolvedValueOnce(demoFiles);
+    const handlers = createIpcHandlers(deps);
+    expect(await handlers.launchFiles(appEvent())).toBe(demoFiles);
+    expect(await handlers.launchFiles(appEvent())).toEqual([]);
+    expect(runner.auditFiles).not.toHaveBeenCalled();
   });
 
   it('cancelAudit cancels the run', async () => {

@@ -5,7 +5,7 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type * as v from 'valibot';
-import type { AuditRunHandlers, AuditRunResult } from '../shared/host/host-api';
+import type { AuditRunHandlers, ExportChoiceKind, RendererFile } from '../shared/host/host-api';
 import { invokeChannels, ipcChannels } from '../shared/host/ipc-channels';
 import type { ImportIssue, InputRecord } from '../shared/model';
 import type { AuditProgress } from '../shared/worker/protocol';
@@ -15,10 +15,13 @@ import { invokeArgumentSchemas, parseArguments, type ValidSaveRequest } from './
 
 export interface IpcDependencies {
   runner: AuditRunner;
-  chooseExportPaths: (sender: WebContents) => Promise<string[] | null>;
+  /** The native open dialog of that kind: the chosen paths, or null when cancelled. */
+  chooseExportPaths: (sender: WebContents, kind: ExportChoiceKind) => Promise<string[] | null>;
+  /** Expands and reads chosen paths (src/main/export-files.ts); rejects when it cannot read them all. */
+  readExportFiles: (paths: readonly string[]) => Promise<RendererFile[]>;
+  /** The files named on the command line at launch, read on the first call only (then []). */
+  launchFiles: () => Promise<RendererFile[]>;
   saveFile: (sender: WebContents, request: ValidSaveRequest) => Promise<boolean>;
-  /** The inputs named on the command line at launch. */
-  launchPaths: readonly string[];
   devOrigin: string | null;
 }
 
@@ -69,15 +72,16 @@ export function createIpcHandlers(deps: IpcDependencies): Record<InvokeMethod, I
     auditFiles: guarded('auditFiles', (event, [files]) =>
       deps.runner.auditFiles(files, eventsTo(event.sender)),
     ),
-    chooseAndAudit: guarded('chooseAndAudit', async (event): Promise<AuditRunResult | null> => {
-      const paths = await deps.chooseExportPaths(event.sender);
-      if (paths === null) return null;
-      return deps.runner.auditPaths(paths, eventsTo(event.sender));
-    }),
-    auditLaunchPaths: guarded('auditLaunchPaths', async (event): Promise<AuditRunResult | null> => {
-      if (deps.launchPaths.length === 0) return null;
-      return deps.runner.auditPaths(deps.launchPaths, eventsTo(event.sender));
-    }),
+    // The renderer names a dialog kind, never a path: main alone decides what is read.
+    chooseExportFiles: guarded(
+      'chooseExportFiles',
+      async (event, [kind]): Promise<RendererFile[] | null> => {
+        const paths = await deps.chooseExportPaths(event.sender, kind);
+        if (paths === null) return null;
+        return deps.readExportFiles(paths);
+      },
+    ),
+    launchFiles: guarded('launchFiles', (): Promise<RendererFile[]> => deps.launchFiles()),
     cancelAudit: guarded('cancelAudit', async () => {
       deps.runner.cancel();
     }),

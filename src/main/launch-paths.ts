@@ -1,6 +1,7 @@
 /**
  * The files and folders named on the command line (`sg-audit-app export/ other.zip`), for
- * `auditLaunchPaths`. Pure: the caller passes `process.argv`, `process.defaultApp` and the cwd.
+ * `launchFiles` (src/main/export-files.ts reads them). Pure: the caller passes `process.argv`,
+ * `process.defaultApp` and the cwd.
  */
 import { resolve } from 'node:path';
 

@@ -60,10 +60,10 @@ describe('preload', () => {
     expect(exposedName).toBe('sgAudit');
     expect(Object.keys(api).sort()).toEqual([
       'auditFiles',
-      'auditLaunchPaths',
       'cancelAudit',
-      'chooseAndAudit',
+      'chooseExportFiles',
       'kind',
+      'launchFiles',
       'saveFile',
     ]);
     expect(api.kind).toBe('electron');
@@ -84,15 +84,17 @@ describe('preload', () => {
     electron.ipcRenderer.invoke.mockResolvedValue(outcome);
     const bytes = new Uint8Array([123, 125]);
     await api.auditFiles([{ name: 'a.json', bytes }]);
-    await api.chooseAndAudit?.();
-    await api.auditLaunchPaths?.();
+    await api.chooseExportFiles?.('files');
+    await api.chooseExportFiles?.('folder');
+    await api.launchFiles?.();
     api.cancelAudit();
     await api.saveFile({ suggestedName: 'r.csv', mimeType: 'text/csv', data: 'x' });
 
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       [ipcChannels.auditFiles, [{ name: 'a.json', bytes }]],
-      [ipcChannels.chooseAndAudit],
-      [ipcChannels.auditLaunchPaths],
+      [ipcChannels.chooseExportFiles, 'files'],
+      [ipcChannels.chooseExportFiles, 'folder'],
+      [ipcChannels.launchFiles],
       [ipcChannels.cancelAudit],
       [ipcChannels.saveFile, { suggestedName: 'r.csv', mimeType: 'text/csv', data: 'x' }],
     ]);
@@ -152,8 +154,26 @@ describe('preload', () => {
 
   it('removes its listeners when the run fails too', async () => {
     electron.ipcRenderer.invoke.mockRejectedValueOnce(new Error('Refused'));
-    await expect(api.chooseAndAudit?.({ onProgress: vi.fn() })).rejects.toThrow('Refused');
+    await expect(
+      api.auditFiles([{ name: 'a.json', bytes: new Uint8Array([1]) }], { onProgress: vi.fn() }),
+    ).rejects.toThrow('Refused');
     expect(listenerCount()).toBe(0);
+  });
+
+  it('hands back the files main read, null on cancel, and listens to no run events meanwhile', async () => {
+    const files = [{ name: 'export/a.json', bytes: new Uint8Array([123, 125]) }];
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(files);
+    expect(await api.chooseExportFiles?.('folder')).toBe(files);
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(null);
+    expect(await api.chooseExportFiles?.('files')).toBeNull();
+    electron.ipcRenderer.invoke.mockResolvedValueOnce([]);
+    expect(await api.launchFiles?.()).toEqual([]);
+    expect(listenerCount()).toBe(0);
+  });
+
+  it('passes main’s refusal of a choice on to the page', async () => {
+    electron.ipcRenderer.invoke.mockRejectedValueOnce(new Error('Nothing was opened'));
+    await expect(api.chooseExportFiles?.('folder')).rejects.toThrow('Nothing was opened');
   });
 
   it('cancelAudit never throws into the page', async () => {

@@ -7,6 +7,7 @@ import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type {
   AuditRunHandlers,
   AuditRunResult,
+  ExportChoiceKind,
   HostApi,
   RendererFile,
   SaveRequest,
@@ -54,15 +55,12 @@ export function createSgAuditApi(ipcRenderer: IpcRendererLike): HostApi {
         ipcRenderer.invoke(ipcChannels.auditFiles, plain),
       );
     },
-    chooseAndAudit(handlers?: AuditRunHandlers): Promise<AuditRunResult | null> {
-      return withRunEvents(ipcRenderer, handlers, () =>
-        ipcRenderer.invoke(ipcChannels.chooseAndAudit),
-      );
+    chooseExportFiles(kind: ExportChoiceKind): Promise<RendererFile[] | null> {
+      // Only the dialog kind crosses; main checks it is one of the two and shows its own dialog.
+      return ipcRenderer.invoke(ipcChannels.chooseExportFiles, kind);
     },
-    auditLaunchPaths(handlers?: AuditRunHandlers): Promise<AuditRunResult | null> {
-      return withRunEvents(ipcRenderer, handlers, () =>
-        ipcRenderer.invoke(ipcChannels.auditLaunchPaths),
-      );
+    launchFiles(): Promise<RendererFile[]> {
+      return ipcRenderer.invoke(ipcChannels.launchFiles);
     },
     cancelAudit(): void {
       // Fire and forget: the run's own promise reports the cancellation.

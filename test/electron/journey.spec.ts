@@ -163,11 +163,20 @@ test.describe('SG Audit in Electron', () => {
       process: typeof (globalThis as { process?: unknown }).process,
     }));
     expect(surface).toEqual({
-      keys: ['auditFiles', 'auditLaunchPaths', 'cancelAudit', 'chooseAndAudit', 'kind', 'saveFile'],
+      keys: ['auditFiles', 'cancelAudit', 'chooseExportFiles', 'kind', 'launchFiles', 'saveFile'],
       kind: 'electron',
       require: 'undefined',
       process: 'undefined',
     });
+
+    // The page names a dialog kind, never a path: anything else is refused before any dialog.
+    const refused = await page.evaluate(() =>
+      (globalThis as unknown as AppWindow).sgAudit?.chooseExportFiles?.('/etc' as never).then(
+        () => 'accepted',
+        (error: Error) => error.message,
+      ),
+    );
+    expect(refused).toMatch(/Refused files:choose: invalid arguments/);
 
     // Nothing leaves the machine: the request is cancelled (and CSP forbids it before that).
     const outcome = await page.evaluate(() =>
@@ -208,28 +217,67 @@ test.describe('SG Audit in Electron', () => {
     expect(onlyAppRequests(launched.requests)).toEqual([]);
   });
 
-  test('audits the folder given on the command line', async () => {
+  test('the folder given on the command line opens in a new audit’s import review, once', async () => {
     launched = await launchApp([demoExport]);
-    const result = await launched.page.evaluate(
-      () => (globalThis as unknown as AppWindow).sgAudit?.auditLaunchPaths?.() ?? null,
+    const { page } = launched;
+    await expect(page.getByTestId('audit-title')).toHaveText('Command line import: alibaba-demo');
+    await expect(page.getByTestId('import-modal')).toBeVisible();
+    await expect(page.getByTestId('import-summary')).toBeVisible();
+    await expect(page.getByTestId('summary-new-files')).toHaveText(
+      String(filesUnder(demoExport).length),
     );
-    expect(result).not.toBeNull();
-    expectDemoResults(result as AuditRunResult);
+    await expect(page.getByTestId('summary-errors')).toHaveText('0');
+    // Read once: a reload of the window does not import the same files again.
+    const again = await page.evaluate(
+      () => (globalThis as unknown as AppWindow).sgAudit?.launchFiles?.() ?? null,
+    );
+    expect(again).toEqual([]);
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-modal')).toBeHidden();
+    await expect(page.getByTestId('summary-strip')).toBeVisible();
   });
 
-  test('audits the folder chosen in the Open export dialog', async () => {
+  test('Open folder… fills the import review with the chosen export’s files', async () => {
     launched = await launchApp();
-    // The native dialog cannot be driven; main's dialog module is stubbed to answer with the demo folder.
-    await launched.app.evaluate(({ dialog }, folder) => {
-      dialog.showOpenDialog = (async () => ({
-        canceled: false,
-        filePaths: [folder],
-      })) as typeof dialog.showOpenDialog;
+    const { app, page } = launched;
+    // The native dialog cannot be driven; main's dialog is stubbed to answer with the demo folder
+    // and to keep the options it was shown with.
+    await app.evaluate(({ dialog }, folder) => {
+      const shown: unknown[] = [];
+      (globalThis as { dialogOptions?: unknown[] }).dialogOptions = shown;
+      dialog.showOpenDialog = (async (...args: unknown[]) => {
+        shown.push(args.at(-1));
+        return { canceled: false, filePaths: [folder] };
+      }) as typeof dialog.showOpenDialog;
     }, demoExport);
-    const result = await launched.page.evaluate(
-      () => (globalThis as unknown as AppWindow).sgAudit?.chooseAndAudit?.() ?? null,
+
+    await page.getByTestId('new-audit').click();
+    await page.getByTestId('audit-client').locator('input').fill('Demo client');
+    await page.getByTestId('audit-engagement').locator('input').fill('Demo engagement');
+    await page.getByTestId('audit-form-submit').click();
+    await expect(page.getByTestId('audit-title')).toHaveText('Demo engagement');
+    await page.getByTestId('open-import').click();
+    await expect(page.getByTestId('import-modal')).toBeVisible();
+    // Electron offers the native dialogs instead of the browser's pickers.
+    await expect(page.getByTestId('choose-files')).toHaveCount(0);
+    await page.getByTestId('open-folder').click();
+
+    await expect(page.getByTestId('import-summary')).toBeVisible();
+    const expected = filesUnder(demoExport).map((path) =>
+      relative(join(demoExport, '..'), path).split('\\').join('/'),
     );
-    expectDemoResults(result as AuditRunResult);
+    await expect(page.getByTestId('summary-new-files')).toHaveText(String(expected.length));
+    await expect(page.getByTestId('summary-errors')).toHaveText('0');
+    await expect(page.getByTestId('import-entry')).toHaveCount(expected.length);
+    await expect(page.getByTestId('import-entries')).toContainText(expected[0] ?? '');
+
+    const shown = await app.evaluate(
+      () => (globalThis as { dialogOptions?: { properties?: string[] }[] }).dialogOptions ?? [],
+    );
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.properties).toContain('openDirectory');
+    expect(shown[0]?.properties).not.toContain('openFile');
+    expect(onlyAppRequests(launched.requests)).toEqual([]);
   });
 
   test('an auditor creates an audit, imports the demo export folder and sees the results', async () => {

@@ -120,7 +120,15 @@ export async function deleteAudit(db: SgAuditDatabase, id: string): Promise<void
   );
 }
 
-export async function loadAudit(db: SgAuditDatabase, id: string): Promise<LoadedAudit | null> {
+/**
+ * `withOutcome: false` leaves the snapshot and result unread (both null): for a caller that holds
+ * the very outcome it just stored, since reading back a 2,000-group snapshot costs seconds.
+ */
+export async function loadAudit(
+  db: SgAuditDatabase,
+  id: string,
+  { withOutcome = true }: { withOutcome?: boolean } = {},
+): Promise<LoadedAudit | null> {
   return db.transaction(
     'r',
     [db.audits, db.snapshots, db.results, db.checkSettings, db.imports],
@@ -128,8 +136,8 @@ export async function loadAudit(db: SgAuditDatabase, id: string): Promise<Loaded
       const audit = await db.audits.get(id);
       if (audit === undefined) return null;
       const [snapshot, result, settings, imports] = await Promise.all([
-        db.snapshots.get(id),
-        db.results.get(id),
+        withOutcome ? db.snapshots.get(id) : undefined,
+        withOutcome ? db.results.get(id) : undefined,
         db.checkSettings.get(id),
         db.imports.where('auditId').equals(id).sortBy('at'),
       ]);

@@ -1,18 +1,48 @@
 /**
  * The browser's audit worker: untrusted exports are decoded, validated and evaluated here, off the
- * UI thread, by the same session the Node worker thread runs.
+ * UI thread, by the same session the Node worker thread runs. It also renders reports (JSON, CSV,
+ * PDF) of stored audits: pdfmake's browser build and the report fonts are loaded on first use, the
+ * fonts fetched from the app's own origin (never the network: CSP `connect-src 'self'`).
  */
+import { checkCatalogue } from '../../shared/checks/registry';
+import { createReportPdfRenderer, type PdfMakeEngine } from '../../shared/report/pdf-render';
 import type { HostToWorkerMessage, WorkerToHostMessage } from '../../shared/worker/protocol';
 import { createAuditSession } from '../../shared/worker/audit-session';
 
 /** The part of DedicatedWorkerGlobalScope used here (the DOM library does not declare it). */
 interface WorkerScope {
-  postMessage(message: WorkerToHostMessage): void;
+  postMessage(message: WorkerToHostMessage, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<HostToWorkerMessage>) => void) | null;
+  location: { href: string };
 }
 
 const scope = self as unknown as WorkerScope;
-const session = createAuditSession((message) => scope.postMessage(message));
+
+/**
+ * The build serves the fonts at `<app>/fonts/` (vite.web.config.ts, reportFonts) and the worker
+ * sits one folder below the app (`assets/` when built, `hosts/` under the dev server), so the path
+ * is relative to the worker: the app works under any base (`./`, a sub-path, app://sg-audit/).
+ */
+async function fontBytes(file: string): Promise<Uint8Array> {
+  const url = new URL(`../fonts/${file}`, scope.location.href);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the report font ${file} could not be loaded (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+const pdf = createReportPdfRenderer(
+  async () => (await import('pdfmake/build/pdfmake.js')).default as unknown as PdfMakeEngine,
+  async () => {
+    const [regular, bold] = await Promise.all([fontBytes('NotoSansSC-Regular.ttf'), fontBytes('NotoSansSC-Bold.ttf')]);
+    return { regular, bold };
+  },
+);
+
+const session = createAuditSession(
+  (message, transfer) => scope.postMessage(message, transfer ?? []),
+  checkCatalogue,
+  { pdf },
+);
 
 scope.onmessage = (event) => {
   const message = event.data;

@@ -77,6 +77,26 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     if (audit.value !== null) await open(audit.value.id);
   }
 
+  /**
+   * After an import into the open audit was committed: the audit's row, switches and imports are
+   * read again, the snapshot and result are the ones just stored (reading them back is slow).
+   */
+  async function adoptCommitted(auditId: string, committed: { snapshot: Snapshot; result: AuditResult }): Promise<void> {
+    if (audit.value?.id !== auditId) return;
+    const loaded = await loadAudit(useDatabase(), auditId, { withOutcome: false });
+    if (audit.value?.id !== auditId) return;
+    if (loaded === null) {
+      close();
+      missing.value = true;
+      return;
+    }
+    audit.value = loaded.audit;
+    snapshot.value = markRaw(committed.snapshot);
+    result.value = markRaw(committed.result);
+    disabledChecks.value = loaded.disabledChecks;
+    imports.value = markRaw(loaded.imports);
+  }
+
   function close(): void {
     audit.value = null;
     snapshot.value = null;
@@ -129,6 +149,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     detailsCheck,
     open,
     reload,
+    adoptCommitted,
     close,
     setCheckEnabled,
     openDetails,

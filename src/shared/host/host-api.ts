@@ -8,11 +8,14 @@ import type { ImportIssue, InputRecord } from '../model';
 
 export type HostKind = 'electron' | 'web';
 
-/** A file the renderer already holds (file input, drag and drop). */
+/** A file the renderer holds: from the file input, drag and drop, or read by the Electron host. */
 export interface RendererFile {
   name: string;
   bytes: Uint8Array;
 }
+
+/** Which native open dialog: Windows and Linux cannot show files and folders in one. */
+export type ExportChoiceKind = 'files' | 'folder';
 
 export interface AuditRunHandlers {
   onProgress?: (progress: AuditProgress) => void;
@@ -34,12 +37,19 @@ export interface HostApi {
   /** Audits files the renderer holds. */
   auditFiles(files: RendererFile[], handlers?: AuditRunHandlers): Promise<AuditRunResult>;
   /**
-   * Electron only: a native dialog for files and folders (`.json`, `.zip`); main reads the bytes and
-   * audits them. Resolves null when the auditor cancels the dialog.
+   * Electron only: native dialog; main expands folders and reads the bytes (never parses them).
+   * `kind` picks the dialog, as Windows and Linux cannot offer files and folders in one: 'files'
+   * (JSON, ZIP, several) or 'folder' (several). Each name is the path relative to the chosen item's
+   * parent folder (`export-2025/rules/sg-1.json`; a chosen file: its base name). null on cancel.
+   * Rejects, opening nothing, when an item cannot be read, holds no file, or the whole is over the
+   * size ceiling: the auditor gets every file chosen or none.
    */
-  chooseAndAudit?(handlers?: AuditRunHandlers): Promise<AuditRunResult | null>;
-  /** Electron only: audits the paths given on the command line at launch, if any. */
-  auditLaunchPaths?(handlers?: AuditRunHandlers): Promise<AuditRunResult | null>;
+  chooseExportFiles?(kind: ExportChoiceKind): Promise<RendererFile[] | null>;
+  /**
+   * Electron only: the files named on the command line at launch (folders expanded, named as
+   * above), read once: [] when none, and [] on every later call (a reload does not import again).
+   */
+  launchFiles?(): Promise<RendererFile[]>;
   /** Cancels the run in progress, if any. */
   cancelAudit(): void;
   /** Save dialog (Electron) or Blob download (web). False when the auditor cancelled. */

@@ -4,8 +4,8 @@
  */
 export const ipcChannels = {
   auditFiles: 'audit:files',
-  chooseAndAudit: 'audit:choose',
-  auditLaunchPaths: 'audit:launch-paths',
+  chooseExportFiles: 'files:choose',
+  launchFiles: 'files:launch',
   cancelAudit: 'audit:cancel',
   saveFile: 'file:save',
   /** main → renderer events for the run in progress. */
@@ -17,8 +17,8 @@ export type IpcChannel = (typeof ipcChannels)[keyof typeof ipcChannels];
 
 export const invokeChannels: readonly IpcChannel[] = [
   ipcChannels.auditFiles,
-  ipcChannels.chooseAndAudit,
-  ipcChannels.auditLaunchPaths,
+  ipcChannels.chooseExportFiles,
+  ipcChannels.launchFiles,
   ipcChannels.cancelAudit,
   ipcChannels.saveFile,
 ];

@@ -1,0 +1,95 @@
+/**
+ * Exporting a stored audit: the render request from the audit's details and switched-off items,
+ * the report rendered in the report worker (never on the UI thread), then the report and its
+ * provenance files (`<report>.manifest.json`, `<report>.sha256`) saved through the host.
+ */
+import type { Language } from '../../shared/checks/types';
+import type { HostApi } from '../../shared/host/host-api';
+import { buildProvenanceFiles } from '../../shared/report/provenance';
+import type { RenderFormat, RenderRequest, RenderedOutput } from '../../shared/report/render';
+import type { AuditOutcome } from '../../shared/worker/protocol';
+import type { AuditRecord } from '../db/database';
+
+export interface ExportChoice {
+  format: RenderFormat;
+  language: Language;
+}
+
+export const reportMimeTypes: Readonly<Record<RenderFormat, string>> = {
+  pdf: 'application/pdf',
+  csv: 'text/csv',
+  json: 'application/json',
+};
+
+export type AuditDetailsForReport = Pick<AuditRecord, 'client' | 'engagement' | 'auditor' | 'date'>;
+
+/** The audit's name in reports (CSV `audit_name`, cover, manifest): its title in the app, the engagement. */
+export function auditDisplayName(audit: AuditDetailsForReport): string {
+  return audit.engagement;
+}
+
+export function reportRequest(
+  audit: AuditDetailsForReport,
+  disabledChecks: readonly string[],
+  choice: ExportChoice,
+  now: Date = new Date(),
+): RenderRequest {
+  const name = auditDisplayName(audit);
+  return {
+    format: choice.format,
+    language: choice.language,
+    generatedAt: now.toISOString(),
+    // Switched-off items stay in the report, listed as not assessed.
+    disabledChecks: [...disabledChecks],
+    tool: { name: 'sg-audit', version: __APP_VERSION__ },
+    auditName: name,
+    audit: { name, client: audit.client, engagement: audit.engagement, auditor: audit.auditor, date: audit.date },
+  };
+}
+
+function fileSafe(text: string): string {
+  // No leading dot (a hidden file, or `..`), no folder separators, no spaces.
+  return text.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80) || 'audit';
+}
+
+/** `<engagement>-<date>-<language>.<format>`, reduced to characters every file system accepts. */
+export function reportFileName(audit: AuditDetailsForReport, choice: ExportChoice): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(audit.date) ? `-${audit.date}` : '';
+  return `${fileSafe(audit.engagement)}${date}-${choice.language}.${choice.format}`;
+}
+
+export type ExportResult = { saved: false } | { saved: true; files: string[] };
+
+export interface ExportDependencies {
+  render(outcome: AuditOutcome, request: RenderRequest): Promise<RenderedOutput>;
+  host: Pick<HostApi, 'kind' | 'saveFile'>;
+}
+
+/**
+ * Renders and saves. The report first: when the auditor cancels its save dialog nothing else is
+ * saved. Electron's save IPC accepts PDF, CSV and JSON only, so there the `.sha256` line is not
+ * saved (the manifest holds the same hash).
+ */
+export async function exportReport(
+  dependencies: ExportDependencies,
+  outcome: AuditOutcome,
+  request: RenderRequest,
+  fileName: string,
+): Promise<ExportResult> {
+  const output = await dependencies.render(outcome, request);
+  if (output.bytes === undefined || output.provenance === undefined) {
+    throw new Error('The report worker returned no file.');
+  }
+  const saved = await dependencies.host.saveFile({ suggestedName: fileName, mimeType: reportMimeTypes[request.format], data: output.bytes });
+  if (!saved) return { saved: false };
+  const provenance = await buildProvenanceFiles(output.provenance, output.bytes, fileName);
+  const files = [fileName];
+  if (await dependencies.host.saveFile({ suggestedName: provenance.manifestName, mimeType: 'application/json', data: provenance.manifestText })) {
+    files.push(provenance.manifestName);
+  }
+  if (dependencies.host.kind === 'web') {
+    await dependencies.host.saveFile({ suggestedName: provenance.checksumName, mimeType: 'text/plain', data: provenance.checksumText });
+    files.push(provenance.checksumName);
+  }
+  return { saved: true, files };
+}
