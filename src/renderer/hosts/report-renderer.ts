@@ -6,9 +6,12 @@
  * The worker stays alive between exports: pdfmake and the fonts are loaded once.
  */
 import type { RenderRequest, RenderedOutput } from '../../shared/report/render';
-import type { AuditOutcome, HostToWorkerMessage, WorkerToHostMessage } from '../../shared/worker/protocol';
-
-export type ReportWorkerFactory = () => Worker;
+import type {
+  AuditOutcome,
+  HostToWorkerMessage,
+  WorkerToHostMessage,
+} from '../../shared/worker/protocol';
+import { createAuditWorker, createRestartingWorker, type WorkerFactory } from './restarting-worker';
 
 export interface ReportRenderer {
   /** Resolves with the rendered file (`output.bytes`) and its provenance; rejects with a readable message. */
@@ -22,12 +25,9 @@ interface PendingRender {
   reject: (error: Error) => void;
 }
 
-function defaultWorkerFactory(): Worker {
-  return new Worker(new URL('./audit.worker.ts', import.meta.url), { type: 'module' });
-}
-
-export function createReportRenderer(createWorker: ReportWorkerFactory = defaultWorkerFactory): ReportRenderer {
-  let worker: Worker | null = null;
+export function createReportRenderer(
+  createWorker: WorkerFactory = createAuditWorker,
+): ReportRenderer {
   const pending = new Map<string, PendingRender>();
 
   function rejectAll(message: string): void {
@@ -36,14 +36,7 @@ export function createReportRenderer(createWorker: ReportWorkerFactory = default
     for (const render of waiting) render.reject(new Error(message));
   }
 
-  function discardWorker(message: string): void {
-    worker?.terminate();
-    worker = null;
-    rejectAll(message);
-  }
-
-  function onMessage(event: MessageEvent<WorkerToHostMessage>): void {
-    const message = event.data;
+  function onMessage(message: WorkerToHostMessage): void {
     const render = pending.get(message.runId);
     if (render === undefined) return;
     if (message.type === 'rendered') {
@@ -55,18 +48,12 @@ export function createReportRenderer(createWorker: ReportWorkerFactory = default
     }
   }
 
-  function ensureWorker(): Worker {
-    if (worker !== null) return worker;
-    const created = createWorker();
-    created.onmessage = onMessage;
-    created.onerror = (event) => {
-      event.preventDefault();
-      discardWorker(`The report worker stopped: ${event.message || 'unknown error'}.`);
-    };
-    created.onmessageerror = () => discardWorker('The report worker sent a message that could not be read.');
-    worker = created;
-    return created;
-  }
+  const worker = createRestartingWorker({
+    create: createWorker,
+    name: 'report worker',
+    onMessage,
+    onFailure: rejectAll,
+  });
 
   return {
     render(outcome: AuditOutcome, request: RenderRequest): Promise<RenderedOutput> {
@@ -76,15 +63,19 @@ export function createReportRenderer(createWorker: ReportWorkerFactory = default
         try {
           // Copied (structured clone), not transferred: the open audit keeps its snapshot and result.
           const message: HostToWorkerMessage = { type: 'render', runId, outcome, request };
-          ensureWorker().postMessage(message);
+          worker.ensure().postMessage(message);
         } catch (error) {
           pending.delete(runId);
-          reject(new Error(`Could not hand the audit to the report worker: ${error instanceof Error ? error.message : String(error)}`));
+          reject(
+            new Error(
+              `Could not hand the audit to the report worker: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          );
         }
       });
     },
     dispose(): void {
-      discardWorker('The report worker was stopped.');
+      worker.discard('The report worker was stopped.');
     },
   };
 }
@@ -98,7 +89,10 @@ export function reportRenderer(): ReportRenderer {
 }
 
 /** Renders one report of an outcome the renderer holds, in the report worker. */
-export function renderReport(outcome: AuditOutcome, request: RenderRequest): Promise<RenderedOutput> {
+export function renderReport(
+  outcome: AuditOutcome,
+  request: RenderRequest,
+): Promise<RenderedOutput> {
   return reportRenderer().render(outcome, request);
 }
 

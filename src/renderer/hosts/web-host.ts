@@ -10,17 +10,12 @@ import type {
   SaveRequest,
 } from '../../shared/host/host-api';
 import type { HostToWorkerMessage, WorkerToHostMessage } from '../../shared/worker/protocol';
+import { createAuditWorker, createRestartingWorker, type WorkerFactory } from './restarting-worker';
 
 interface RunningAudit {
   runId: string;
   handlers: AuditRunHandlers;
   settle: (result: AuditRunResult) => void;
-}
-
-export type WorkerFactory = () => Worker;
-
-function defaultWorkerFactory(): Worker {
-  return new Worker(new URL('./audit.worker.ts', import.meta.url), { type: 'module' });
 }
 
 /** A buffer that holds exactly these bytes, so transferring it hands over nothing else. */
@@ -32,8 +27,7 @@ function transferableBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return whole ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
 
-export function createWebHost(createWorker: WorkerFactory = defaultWorkerFactory): HostApi {
-  let worker: Worker | null = null;
+export function createWebHost(createWorker: WorkerFactory = createAuditWorker): HostApi {
   let running: RunningAudit | null = null;
 
   function finish(result: AuditRunResult): void {
@@ -42,8 +36,7 @@ export function createWebHost(createWorker: WorkerFactory = defaultWorkerFactory
     run?.settle(result);
   }
 
-  function onMessage(event: MessageEvent<WorkerToHostMessage>): void {
-    const message = event.data;
+  function onMessage(message: WorkerToHostMessage): void {
     if (running === null || message.runId !== running.runId) return;
     switch (message.type) {
       case 'progress':
@@ -56,32 +49,36 @@ export function createWebHost(createWorker: WorkerFactory = defaultWorkerFactory
         finish({ ok: true, outcome: message.outcome });
         return;
       case 'rendered':
-        finish({ ok: false, cancelled: false, message: 'The worker rendered a report nobody asked for.' });
+        finish({
+          ok: false,
+          cancelled: false,
+          message: 'The worker rendered a report nobody asked for.',
+        });
         return;
       case 'failed':
-        finish({ ok: false, cancelled: message.error.code === 'cancelled', message: message.error.message });
+        finish({
+          ok: false,
+          cancelled: message.error.code === 'cancelled',
+          message: message.error.message,
+        });
         return;
     }
   }
 
-  /** A crashed or out-of-memory worker is replaced; the run it carried fails with a clear message. */
-  function discardWorker(reason: string, cancelled = false): void {
-    worker?.terminate();
-    worker = null;
-    finish({ ok: false, cancelled, message: reason });
-  }
+  /** Set just before a deliberate discard, so the run it carried ends as cancelled rather than failed. */
+  let cancelling = false;
+  // A crashed or out-of-memory worker is replaced; the run it carried fails with a clear message.
+  const worker = createRestartingWorker({
+    create: createWorker,
+    name: 'audit worker',
+    onMessage,
+    onFailure: (reason) => finish({ ok: false, cancelled: cancelling, message: reason }),
+  });
 
-  function ensureWorker(): Worker {
-    if (worker !== null) return worker;
-    const created = createWorker();
-    created.onmessage = onMessage;
-    created.onerror = (event) => {
-      event.preventDefault();
-      discardWorker(`The audit worker stopped: ${event.message || 'unknown error'}.`);
-    };
-    created.onmessageerror = () => discardWorker('The audit worker sent a message that could not be read.');
-    worker = created;
-    return created;
+  function discardWorker(reason: string, cancelled = false): void {
+    cancelling = cancelled;
+    worker.discard(reason);
+    cancelling = false;
   }
 
   function post(target: Worker, message: HostToWorkerMessage, transfer: Transferable[] = []): void {
@@ -94,14 +91,15 @@ export function createWebHost(createWorker: WorkerFactory = defaultWorkerFactory
     auditFiles(files: RendererFile[], handlers: AuditRunHandlers = {}): Promise<AuditRunResult> {
       if (running !== null) {
         const previous = running;
-        if (worker !== null) post(worker, { type: 'cancel', runId: previous.runId });
+        const current = worker.current();
+        if (current !== null) post(current, { type: 'cancel', runId: previous.runId });
         finish({ ok: false, cancelled: true, message: 'Replaced by a newer run.' });
       }
       return new Promise<AuditRunResult>((resolve) => {
         const runId = crypto.randomUUID();
         running = { runId, handlers, settle: resolve };
         try {
-          const target = ensureWorker();
+          const target = worker.ensure();
           post(target, { type: 'start', runId, fileCount: files.length, options: {} });
           for (const file of files) {
             // Transferred, never copied: the caller gives up these bytes.
@@ -110,7 +108,9 @@ export function createWebHost(createWorker: WorkerFactory = defaultWorkerFactory
           }
           post(target, { type: 'finish', runId });
         } catch (error) {
-          discardWorker(`Could not hand the files to the audit worker: ${error instanceof Error ? error.message : String(error)}`);
+          discardWorker(
+            `Could not hand the files to the audit worker: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       });
     },
