@@ -1,8 +1,8 @@
 import type { FileIssues } from '../file-issues';
-import { indexedPath } from '../json-path-cache';
-import { collectionItems, requireObject, type CollectionShape } from './collection';
+import { collectionItems, type CollectionShape } from './collection';
 import type { FileContribution } from './contribution';
-import { instanceSchema, validate } from './schemas';
+import { forEachValidItem } from './valid-items';
+import { instanceSchema } from './schemas';
 import { idText, tagList, uniqueNonEmpty } from './values';
 
 const SHAPE: CollectionShape = {
@@ -20,60 +20,44 @@ export function normaliseInstancesResponse(
   issues: FileIssues,
 ): void {
   const { items, itemsPath, page } = collectionItems(response, path, SHAPE, out, issues);
-  for (let index = 0; index < items.length; index += 1) {
-    const itemPath = indexedPath(itemsPath, index);
-    const item = items[index];
-    if (!requireObject(item, itemPath, 'instance', issues)) continue;
-    const checked = validate(instanceSchema, item);
-    if (!checked.ok) {
-      issues.recordError(
-        'invalid-field',
-        `${itemPath}${checked.field}`,
-        `the instance was skipped because ${checked.field.slice(1)} ${checked.detail}`,
-      );
-      continue;
-    }
-    const instance = checked.value;
-    const id = idText(instance.InstanceId, itemPath, '.InstanceId', issues).trim();
-    if (id === '') {
-      issues.recordError(
-        'missing-id',
-        `${itemPath}.InstanceId`,
-        'the instance was skipped because InstanceId is empty',
-      );
-      continue;
-    }
-    // DescribeInstances pages carry no RegionId of their own; the items do. Use it for the page's region.
-    if (page.regionId === '') page.regionId = instance.RegionId;
-    const groupIds = instance.SecurityGroupIds?.SecurityGroupId ?? [];
-    out.instances.push({
-      id,
-      name: instance.InstanceName,
-      hostName: instance.HostName,
-      description: instance.Description,
-      regionId: instance.RegionId,
-      zoneId: instance.ZoneId,
-      status: instance.Status,
-      instanceType: instance.InstanceType,
-      osType: instance.OSType,
-      osName: instance.OSName,
-      networkType: instance.InstanceNetworkType,
-      vpcId: instance.VpcAttributes?.VpcId ?? '',
-      securityGroupIds: uniqueNonEmpty(
-        groupIds.map((groupId, position) =>
-          idText(groupId, itemPath, `.SecurityGroupIds.SecurityGroupId[${position}]`, issues),
+  forEachValidItem(
+    items,
+    itemsPath,
+    { schema: instanceSchema, noun: 'instance', idKey: 'InstanceId' },
+    issues,
+    (instance, id, itemPath) => {
+      // DescribeInstances pages carry no RegionId of their own; the items do. Use it for the page's region.
+      if (page.regionId === '') page.regionId = instance.RegionId;
+      const groupIds = instance.SecurityGroupIds?.SecurityGroupId ?? [];
+      out.instances.push({
+        id,
+        name: instance.InstanceName,
+        hostName: instance.HostName,
+        description: instance.Description,
+        regionId: instance.RegionId,
+        zoneId: instance.ZoneId,
+        status: instance.Status,
+        instanceType: instance.InstanceType,
+        osType: instance.OSType,
+        osName: instance.OSName,
+        networkType: instance.InstanceNetworkType,
+        vpcId: instance.VpcAttributes?.VpcId ?? '',
+        securityGroupIds: uniqueNonEmpty(
+          groupIds.map((groupId, position) =>
+            idText(groupId, itemPath, `.SecurityGroupIds.SecurityGroupId[${position}]`, issues),
+          ),
         ),
-      ),
-      publicIps: uniqueNonEmpty([
-        ...(instance.PublicIpAddress?.IpAddress ?? []),
-        instance.EipAddress?.IpAddress ?? '',
-      ]),
-      privateIps: uniqueNonEmpty([
-        ...(instance.VpcAttributes?.PrivateIpAddress?.IpAddress ?? []),
-        ...(instance.InnerIpAddress?.IpAddress ?? []),
-      ]),
-      tags: tagList(instance.Tags),
-      origin: { file: out.file, path: itemPath },
-    });
-  }
+        publicIps: uniqueNonEmpty([
+          ...(instance.PublicIpAddress?.IpAddress ?? []),
+          instance.EipAddress?.IpAddress ?? '',
+        ]),
+        privateIps: uniqueNonEmpty([
+          ...(instance.VpcAttributes?.PrivateIpAddress?.IpAddress ?? []),
+          ...(instance.InnerIpAddress?.IpAddress ?? []),
+        ]),
+        tags: tagList(instance.Tags),
+        origin: { file: out.file, path: itemPath },
+      });
+    },
+  );
 }
