@@ -56,7 +56,8 @@ export default defineConfig({
     __INTLIFY_PROD_DEVTOOLS__: 'false',
   },
   build: {
-    outDir: fileURLToPath(new URL('./out/web', import.meta.url)),
+    // SG_WEB_OUT lets parallel work build and test its own copy of the web host.
+    outDir: process.env.SG_WEB_OUT ?? fileURLToPath(new URL('./out/web', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     // No data: URLs for scripts or workers: the CSP allows only 'self'.

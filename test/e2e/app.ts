@@ -30,7 +30,7 @@ export interface AppHarness {
 }
 
 export async function startHarness(): Promise<AppHarness> {
-  const server = await startStaticServer('out/web');
+  const server = await startStaticServer(process.env.SG_WEB_OUT ?? 'out/web');
   const foreignRequests: string[] = [];
   const pageProblems: string[] = [];
   mkdirSync(screenshotFolder, { recursive: true });
