@@ -7,7 +7,9 @@ import type { AuditResult } from '../../shared/audit/result';
 import { withDisabledChecks } from '../../shared/audit/run-checks';
 import type { ImportIssue, Snapshot } from '../../shared/model';
 import type { RendererFile } from '../../shared/host/host-api';
+import { appendActivity, appendImportActivity, createActivityDetail, deleteActivityOfAudit, listActivity } from './activity-log';
 import type {
+  ActivityRecord,
   AuditRecord,
   AuditSummary,
   ImportFileSummary,
@@ -43,6 +45,8 @@ export interface LoadedAudit {
   result: AuditResult | null;
   disabledChecks: string[];
   imports: ImportRecord[];
+  /** The audit's activity log, in seq order. */
+  activity: ActivityRecord[];
 }
 
 export function newId(): string {
@@ -84,7 +88,10 @@ export async function createAudit(db: SgAuditDatabase, details: AuditDetails): P
   const at = now();
   const audit: AuditRecord = { id: newId(), ...details, createdAt: at, updatedAt: at };
   try {
-    await db.audits.add(audit);
+    await db.transaction('rw', [db.audits, db.activity], async () => {
+      await db.audits.add(audit);
+      await appendActivity(db, { auditId: audit.id, kind: 'create', detail: createActivityDetail(audit), at });
+    });
   } catch (error) {
     throw translateStorageError(error);
   }
@@ -96,20 +103,38 @@ export async function updateAuditDetails(
   id: string,
   details: AuditDetails,
 ): Promise<void> {
+  const at = now();
   try {
-    const changed = await db.audits.update(id, { ...details, updatedAt: now() });
-    if (changed === 0) throw new Error('This audit no longer exists.');
+    await db.transaction('rw', [db.audits, db.activity], async () => {
+      const before = await db.audits.get(id);
+      if (before === undefined) throw new Error('This audit no longer exists.');
+      await db.audits.update(id, { ...details, updatedAt: at });
+      const detail = editActivityDetail(before, details);
+      if (detail !== null) await appendActivity(db, { auditId: id, kind: 'edit', detail, at });
+    });
   } catch (error) {
     throw translateStorageError(error);
   }
 }
 
-/** Deletes the audit and everything stored for it, in one transaction. */
+const shortDetailFields = ['client', 'engagement', 'auditor', 'date'] as const;
+
+/** Which details changed, with the new values of the short ones (notes can be long: named only). */
+function editActivityDetail(before: AuditRecord, after: AuditDetails): { changed: string[]; to: Record<string, string> } | null {
+  const changed = [...shortDetailFields, 'notes' as const].filter((field) => before[field] !== after[field]);
+  if (changed.length === 0) return null;
+  const to: Record<string, string> = {};
+  for (const field of shortDetailFields) if (changed.includes(field)) to[field] = after[field];
+  return { changed, to };
+}
+
+/** Deletes the audit and everything stored for it (its activity log too), in one transaction. */
 export async function deleteAudit(db: SgAuditDatabase, id: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.audits, db.inputFiles, db.imports, db.snapshots, db.results, db.checkSettings],
+    [db.audits, db.inputFiles, db.imports, db.snapshots, db.results, db.checkSettings, db.activity],
     async () => {
+      await deleteActivityOfAudit(db, id);
       await db.inputFiles.where('auditId').equals(id).delete();
       await db.imports.where('auditId').equals(id).delete();
       await db.snapshots.delete(id);
@@ -131,15 +156,16 @@ export async function loadAudit(
 ): Promise<LoadedAudit | null> {
   return db.transaction(
     'r',
-    [db.audits, db.snapshots, db.results, db.checkSettings, db.imports],
+    [db.audits, db.snapshots, db.results, db.checkSettings, db.imports, db.activity],
     async () => {
       const audit = await db.audits.get(id);
       if (audit === undefined) return null;
-      const [snapshot, result, settings, imports] = await Promise.all([
+      const [snapshot, result, settings, imports, activity] = await Promise.all([
         withOutcome ? db.snapshots.get(id) : undefined,
         withOutcome ? db.results.get(id) : undefined,
         db.checkSettings.get(id),
         db.imports.where('auditId').equals(id).sortBy('at'),
+        listActivity(db, id),
       ]);
       return {
         audit,
@@ -147,6 +173,7 @@ export async function loadAudit(
         result: result?.result ?? null,
         disabledChecks: settings?.disabledChecks ?? [],
         imports,
+        activity,
       };
     },
   );
@@ -200,7 +227,7 @@ export async function commitImport(db: SgAuditDatabase, commit: ImportCommit): P
   try {
     await db.transaction(
       'rw',
-      [db.audits, db.inputFiles, db.imports, db.snapshots, db.results, db.checkSettings, db.meta],
+      [db.audits, db.inputFiles, db.imports, db.snapshots, db.results, db.checkSettings, db.meta, db.activity],
       async () => {
         if (commit.newAudit !== undefined) await db.audits.add(commit.newAudit);
         const audit = await db.audits.get(commit.auditId);
@@ -209,6 +236,7 @@ export async function commitImport(db: SgAuditDatabase, commit: ImportCommit): P
         const fileCount = await db.inputFiles.where('auditId').equals(commit.auditId).count();
         await db.inputFiles.bulkAdd(fileRows);
         await db.imports.add(importRecord);
+        await appendImportActivity(db, { record: importRecord, newAudit: commit.newAudit, snapshot: commit.snapshot, result: commit.result });
         await db.snapshots.put({ auditId: commit.auditId, snapshot: commit.snapshot, updatedAt: at });
         await db.results.put({ auditId: commit.auditId, result: commit.result, updatedAt: at });
         const summary = summariseAudit(
@@ -238,10 +266,17 @@ export async function saveDisabledChecks(
 ): Promise<AuditSummary | null> {
   const sorted = [...new Set(disabledChecks)].sort();
   try {
-    return await db.transaction('rw', [db.audits, db.results, db.checkSettings], async () => {
+    return await db.transaction('rw', [db.audits, db.results, db.checkSettings, db.activity], async () => {
+      const [audit, stored, settings] = await Promise.all([db.audits.get(auditId), db.results.get(auditId), db.checkSettings.get(auditId)]);
+      if (audit === undefined) throw new Error('This audit no longer exists.');
+      const previous = new Set(settings?.disabledChecks ?? []);
       await db.checkSettings.put({ auditId, disabledChecks: sorted });
-      const [audit, stored] = await Promise.all([db.audits.get(auditId), db.results.get(auditId)]);
-      if (audit?.summary === undefined || stored === undefined) return null;
+      const switchedOff = sorted.filter((id) => !previous.has(id));
+      const switchedOn = [...previous].filter((id) => !sorted.includes(id)).sort();
+      if (switchedOff.length > 0 || switchedOn.length > 0) {
+        await appendActivity(db, { auditId, kind: 'toggle', detail: { switchedOff, switchedOn, disabledNow: sorted.length } });
+      }
+      if (audit.summary === undefined || stored === undefined) return null;
       const summary = summariseAudit(audit.summary, stored.result, sorted);
       await db.audits.update(auditId, { summary });
       return summary;

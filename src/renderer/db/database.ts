@@ -5,9 +5,12 @@
  * Evidence is kept: every imported file's raw bytes are stored as received, so an audit can be
  * re-run over all its files when more are imported, and the auditor can show what was assessed.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { ActivityEntry } from '../../shared/activity/chain';
 import type { AuditResult } from '../../shared/audit/result';
 import type { ImportIssue, InputKind, Snapshot } from '../../shared/model';
+import { NewerSchemaError, SchemaUpgradeError } from './storage-errors';
+import { addGenesisEntries } from './upgrade-v2';
 
 export const databaseName = 'sg-audit';
 
@@ -96,6 +99,9 @@ export interface MetaRecord {
   value: string;
 }
 
+/** One entry of an audit's activity log (append-only, hash-chained; see shared/activity/chain.ts). */
+export type ActivityRecord = ActivityEntry;
+
 export type SgAuditDatabase = Dexie & {
   audits: EntityTable<AuditRecord, 'id'>;
   inputFiles: EntityTable<InputFileRecord, 'id'>;
@@ -104,6 +110,8 @@ export type SgAuditDatabase = Dexie & {
   results: EntityTable<ResultRecord, 'auditId'>;
   checkSettings: EntityTable<CheckSettingsRecord, 'auditId'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  /** Keyed by [auditId+seq]: a second writer of the same seq fails, so the chain cannot fork. */
+  activity: Table<ActivityRecord, [string, number]>;
 };
 
 /** Version 1 stores. Indexes only; Dexie stores every other field as is. */
@@ -117,10 +125,48 @@ export const schemaV1 = {
   meta: 'key',
 } as const;
 
-export function openDatabase(name: string = databaseName): SgAuditDatabase {
+/** Version 2 adds the activity log. */
+export const schemaV2 = {
+  ...schemaV1,
+  activity: '[auditId+seq]',
+} as const;
+
+/** The schema version this build writes; backups carry it and restore accepts only it. */
+export const currentSchemaVersion = 2;
+
+export type UpgradeFunction = (transaction: Transaction) => Promise<void>;
+
+export interface DatabaseOptions {
+  /** Test seam: the v1 → v2 upgrade (default: a genesis activity entry per existing audit). */
+  upgradeToV2?: UpgradeFunction;
+}
+
+/**
+ * Opens (lazily, on first use) the database at the current version. An upgrade runs inside
+ * IndexedDB's versionchange transaction: if it throws, the transaction aborts, the database stays
+ * at its old version with its old rows, and open() rejects (see describeOpenError).
+ */
+export function openDatabase(name: string = databaseName, options: DatabaseOptions = {}): SgAuditDatabase {
   // 'strict' makes Chromium flush each transaction to disk before reporting success, so a crash
   // right after "imported" cannot lose the import.
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as SgAuditDatabase;
   db.version(1).stores(schemaV1);
+  const upgradeToV2 = options.upgradeToV2 ?? addGenesisEntries;
+  db.version(2)
+    .stores(schemaV2)
+    .upgrade(async (transaction) => {
+      try {
+        await upgradeToV2(transaction);
+      } catch (error) {
+        throw new SchemaUpgradeError(1, 2, { cause: error });
+      }
+    });
+  // Dexie 4 opens a database of a higher version as it is; this build must not write into a
+  // format it does not know. (IndexedDB's version is Dexie's times ten, plus Dexie's own patches.)
+  db.on('ready', () => {
+    const stored = Math.floor(db.backendDB().version / 10);
+    if (stored > currentSchemaVersion) return Promise.reject(new NewerSchemaError(stored, currentSchemaVersion));
+    return undefined;
+  });
   return db;
 }

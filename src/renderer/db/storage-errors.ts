@@ -32,6 +32,29 @@ export class StorageFullError extends Error {
   }
 }
 
+/** An upgrade step threw: IndexedDB aborted the upgrade, the database keeps its old version. */
+export class SchemaUpgradeError extends Error {
+  override readonly name = 'SchemaUpgradeError';
+  constructor(
+    readonly fromVersion: number,
+    readonly toVersion: number,
+    options: { cause: unknown },
+  ) {
+    super(`upgrade from storage format ${fromVersion} to ${toVersion} failed: ${describeError(options.cause)}`, options);
+  }
+}
+
+/** The database on disk was written by a later version of the app (a higher schema version). */
+export class NewerSchemaError extends Error {
+  override readonly name = 'NewerSchemaError';
+  constructor(
+    readonly storedVersion: number,
+    readonly supportedVersion: number,
+  ) {
+    super(`the stored audits are in storage format ${storedVersion}; this version of SG Audit reads up to format ${supportedVersion}`);
+  }
+}
+
 /** Rethrows quota problems as StorageFullError, anything else unchanged. */
 export function translateStorageError(error: unknown): unknown {
   return isQuotaError(error) ? new StorageFullError({ cause: error }) : error;
@@ -40,4 +63,35 @@ export function translateStorageError(error: unknown): unknown {
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && asErrorLike(current) !== null; depth += 1) {
+    chain.push(current);
+    const like = asErrorLike(current)!;
+    current = like.cause ?? like.inner;
+  }
+  return chain;
+}
+
+/**
+ * Why the stored audits could not be opened, for the auditor. A failed upgrade aborts IndexedDB's
+ * versionchange transaction, so the audits are still there in the old format: say that plainly.
+ */
+export function describeOpenError(error: unknown): string {
+  const chain = causes(error);
+  const newer = chain.find((item): item is NewerSchemaError => item instanceof NewerSchemaError);
+  if (newer !== undefined) {
+    return `The stored audits were saved by a newer version of SG Audit (storage format ${newer.storedVersion}; this version reads up to format ${newer.supportedVersion}). Open them with that newer version. Nothing was changed.`;
+  }
+  const upgrade = chain.find((item): item is SchemaUpgradeError => item instanceof SchemaUpgradeError);
+  if (upgrade !== undefined) {
+    return `The stored audits could not be upgraded from storage format ${upgrade.fromVersion} to ${upgrade.toVersion}: ${describeError(upgrade.cause)}. Nothing was changed: they are still stored in format ${upgrade.fromVersion}, and the version of SG Audit that stored them can still open them. Reload to try again.`;
+  }
+  if (isQuotaError(error)) {
+    return 'The stored audits could not be opened because the browser storage for this app is full. Free disk space, then reload. Nothing was changed.';
+  }
+  return `The stored audits could not be opened: ${describeError(error)}. Nothing was changed. Reload to try again; if this persists, the browser may be blocking storage for this site (a private window, or site data turned off).`;
 }

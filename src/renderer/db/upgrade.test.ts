@@ -1,0 +1,137 @@
+/**
+ * Schema upgrades, from a fixture database of each earlier version: test/fixtures/db holds the
+ * v1 database as dexie-export-import wrote it (made by test/fixtures/db/generate.mjs).
+ */
+import 'fake-indexeddb/auto';
+import './node-file-reader';
+import Dexie from 'dexie';
+import { importDB } from 'dexie-export-import';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyActivityChain } from '../../shared/activity/chain';
+import v1Export from '../../../test/fixtures/db/sg-audit-v1.dexie.json?raw';
+import { listActivity } from './activity-log';
+import { loadAudit, saveDisabledChecks, storedFiles } from './audit-repository';
+import { currentSchemaVersion, openDatabase, schemaV1, type SgAuditDatabase } from './database';
+import { closeTestDatabases, trackDatabase, uniqueDatabaseName } from './db-test-support';
+import { describeOpenError } from './storage-errors';
+import { sha256Hex } from '../../shared/import/digest';
+
+afterEach(closeTestDatabases);
+
+const v1Tables = Object.keys(schemaV1);
+
+/** Installs the v1 fixture under a fresh name, as version 1 of the app left it. */
+async function installV1Fixture(): Promise<string> {
+  const name = uniqueDatabaseName('v1');
+  const db = await importDB(new Blob([v1Export]), { name });
+  expect(db.verno).toBe(1);
+  db.close();
+  return name;
+}
+
+/** Every row of every v1 table, read with the v1 schema only (no upgrade runs). */
+async function v1Rows(name: string): Promise<Record<string, unknown[]>> {
+  const db = new Dexie(name);
+  db.version(1).stores(schemaV1);
+  try {
+    return Object.fromEntries(await Promise.all(v1Tables.map(async (table) => [table, await db.table(table).toArray()] as const)));
+  } finally {
+    db.close();
+  }
+}
+
+/** The version on disk, opening the database without declaring any. */
+async function storedVersion(name: string): Promise<{ version: number; tables: string[] }> {
+  const db = await new Dexie(name).open();
+  try {
+    return { version: db.verno, tables: db.tables.map((table) => table.name).sort() };
+  } finally {
+    db.close();
+  }
+}
+
+describe('upgrade from schema v1 (fixture database)', () => {
+  it('keeps every v1 row and starts each audit\'s log with one verified genesis entry', async () => {
+    const name = await installV1Fixture();
+    const before = await v1Rows(name);
+    expect(before.audits).toHaveLength(2);
+    expect(before.inputFiles).toHaveLength(12);
+
+    const db: SgAuditDatabase = trackDatabase(openDatabase(name));
+    await db.open();
+    expect(db.verno).toBe(currentSchemaVersion);
+    for (const table of v1Tables) expect(await db.table(table).toArray(), table).toEqual(before[table]);
+
+    const imported = await listActivity(db, 'audit-v1-imported');
+    expect(imported).toHaveLength(1);
+    expect(imported[0]).toMatchObject({
+      seq: 1,
+      kind: 'upgrade',
+      detail: { fromSchema: 1, toSchema: 2, files: 12, imports: 1, disabledChecks: 1, createdAt: '2025-03-01T08:00:00.000Z' },
+    });
+    expect(await verifyActivityChain(imported, 'audit-v1-imported')).toMatchObject({ ok: true, entries: 1 });
+    expect((await listActivity(db, 'audit-v1-empty')).map((entry) => [entry.kind, entry.detail.files])).toEqual([['upgrade', 0]]);
+  });
+
+  it('leaves an upgraded audit fully usable: outcome, raw files with their hashes, new log entries', async () => {
+    const name = await installV1Fixture();
+    const db = trackDatabase(openDatabase(name));
+    const loaded = await loadAudit(db, 'audit-v1-imported');
+    expect(loaded?.snapshot?.groups.length).toBeGreaterThan(0);
+    expect(loaded?.result?.checks).toHaveLength(16);
+    expect(loaded?.disabledChecks).toEqual(['exposed-ssh-22']);
+    const files = await storedFiles(db, 'audit-v1-imported');
+    const rows = await db.inputFiles.toArray();
+    for (const file of files) {
+      expect(await sha256Hex(file.bytes), file.name).toBe(rows.find((row) => row.name === file.name)?.sha256);
+    }
+    await saveDisabledChecks(db, 'audit-v1-imported', []);
+    const entries = await listActivity(db, 'audit-v1-imported');
+    expect(entries.map((entry) => entry.kind)).toEqual(['upgrade', 'toggle']);
+    expect((await verifyActivityChain(entries, 'audit-v1-imported')).ok).toBe(true);
+  });
+
+  it('a failing upgrade leaves the v1 database as it was, usable, and says so clearly', async () => {
+    const name = await installV1Fixture();
+    const before = await v1Rows(name);
+    const failing = trackDatabase(
+      openDatabase(name, {
+        upgradeToV2: async (transaction) => {
+          await transaction.table('activity').add({ auditId: 'audit-v1-empty', seq: 1, at: '', kind: 'upgrade', detail: {}, prevHash: '', hash: '' });
+          throw new Error('injected upgrade failure');
+        },
+      }),
+    );
+    const error = await failing.open().then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).not.toBeNull();
+    const message = describeOpenError(error);
+    expect(message).toContain('could not be upgraded from storage format 1 to 2');
+    expect(message).toContain('injected upgrade failure');
+    expect(message).toContain('Nothing was changed');
+    failing.close();
+
+    expect(await storedVersion(name)).toEqual({ version: 1, tables: [...v1Tables].sort() });
+    expect(await v1Rows(name)).toEqual(before);
+
+    // The old database is still there to upgrade once the cause is fixed.
+    const retried = trackDatabase(openDatabase(name));
+    expect((await loadAudit(retried, 'audit-v1-imported'))?.activity.map((entry) => entry.kind)).toEqual(['upgrade']);
+  });
+
+  it('refuses a database written by a newer version, saying so', async () => {
+    const name = uniqueDatabaseName('v9');
+    const newer = new Dexie(name);
+    newer.version(9).stores({ ...schemaV1, future: 'id' });
+    await newer.open();
+    newer.close();
+    const db = trackDatabase(openDatabase(name));
+    const error = await db.open().then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(describeOpenError(error)).toContain('newer version of SG Audit');
+  });
+});
