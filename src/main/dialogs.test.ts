@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,7 +10,8 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-const { chooseExportPaths, openExportDialogOptions, saveWithDialog } = await import('./dialogs');
+const { chooseExportPaths, openExportDialogOptions, saveReportWithDialog, saveWithDialog } =
+  await import('./dialogs');
 const sender = {} as never;
 
 let outDir = '';
@@ -114,5 +115,55 @@ describe('save dialog', () => {
     expect(
       await saveWithDialog(sender, { suggestedName: 'x.csv', mimeType: 'text/csv', data: 'x' }),
     ).toBe(false);
+  });
+});
+
+describe('report save dialog', () => {
+  const provenance = {
+    format: 'pdf' as const,
+    tool: { name: 'sg-audit', version: '0.1.0' },
+    catalogueVersion: '1',
+    schemaVersion: '1.1.0',
+    generatedAt: '2025-07-01T08:00:00.000Z',
+    language: 'zh' as const,
+    disabledChecks: [],
+    audit: { name: 'Q3', client: 'Demo', engagement: 'Q3', auditor: 'A', date: '2025-06-30' },
+    inputs: [],
+    findingsSha256: '',
+  };
+  const report = new Uint8Array([37, 80, 68, 70, 45]);
+
+  it('asks once, for the report, and writes it with its manifest and checksum beside it', async () => {
+    const folder = await mkdtemp(join(outDir, 'report-'));
+    const target = join(folder, 'chosen.pdf');
+    electron.dialog.showSaveDialog.mockClear();
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const result = await saveReportWithDialog(sender, {
+      suggestedName: '../Q3\u202e-zh',
+      report,
+      provenance,
+    });
+    expect(result).toEqual({
+      saved: true,
+      files: ['chosen.pdf', 'chosen.pdf.manifest.json', 'chosen.pdf.sha256'],
+    });
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledOnce();
+    const options = electron.dialog.showSaveDialog.mock.calls[0]?.[1] as {
+      defaultPath: string;
+      filters: unknown;
+    };
+    expect(options.defaultPath).toBe(join('/home/auditor/Documents', 'Q3_-zh.pdf'));
+    expect(options.filters).toEqual([{ name: 'PDF', extensions: ['pdf'] }]);
+    expect((await readdir(folder)).sort()).toEqual(result.saved ? result.files.sort() : []);
+    expect(new Uint8Array(await readFile(target))).toEqual(report);
+  });
+
+  it('writes nothing when cancelled', async () => {
+    const folder = await mkdtemp(join(outDir, 'report-'));
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(
+      await saveReportWithDialog(sender, { suggestedName: 'r.pdf', report, provenance }),
+    ).toEqual({ saved: false });
+    expect(await readdir(folder)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { app, BrowserWindow, session } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { devServerOrigin, rendererEntryUrl } from './app-origin';
 import { createAuditRunner } from './audit-runner';
-import { chooseExportPaths, saveWithDialog } from './dialogs';
+import { chooseExportPaths, saveReportWithDialog, saveWithDialog } from './dialogs';
 import { launchFilesOnce, readExportFiles } from './export-files';
 import { registerIpcHandlers } from './ipc';
 import { launchPathsFromArgv } from './launch-paths';
@@ -62,6 +62,7 @@ function start(): void {
       readExportFiles: (paths) => readExportFiles(paths),
       launchFiles: launchFilesOnce(launchPaths),
       saveFile: saveWithDialog,
+      saveReport: saveReportWithDialog,
       devOrigin,
     });
     createMainWindow(preloadPath, entryUrl);

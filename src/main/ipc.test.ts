@@ -29,6 +29,7 @@ function fakeDependencies(overrides: Partial<Dependencies> = {}) {
     readExportFiles: vi.fn(async (_paths: readonly string[]) => demoFiles),
     launchFiles: vi.fn(async (): Promise<RendererFile[]> => []),
     saveFile: vi.fn(async () => true),
+    saveReport: vi.fn(async () => ({ saved: true as const, files: ['r.pdf'] })),
     devOrigin: null,
     ...overrides,
   };
@@ -46,6 +47,36 @@ function eventFrom(url: string, options: { parent?: unknown; frame?: null } = {}
 }
 
 const appEvent = () => eventFrom('app://sg-audit/index.html');
+
+const hash = 'ab'.repeat(32);
+const provenance = {
+  format: 'pdf',
+  tool: { name: 'sg-audit', version: '0.1.0' },
+  catalogueVersion: '1',
+  schemaVersion: '1.1.0',
+  generatedAt: '2025-07-01T08:00:00.000Z',
+  language: 'zh',
+  disabledChecks: ['exposed-ssh-22'],
+  audit: { name: 'Q3', client: 'Demo', engagement: 'Q3', auditor: 'A', date: '2025-06-30' },
+  inputs: [
+    {
+      path: 'demo/DescribeSecurityGroups.json',
+      sha256: hash,
+      bytes: 2,
+      kind: 'alibaba:DescribeSecurityGroups',
+      records: 1,
+    },
+  ],
+  findingsSha256: hash,
+};
+const reportRequest = (overrides: Record<string, unknown> = {}) => ({
+  suggestedName: 'Q3-zh.pdf',
+  report: new Uint8Array([37, 80, 68, 70]),
+  provenance,
+  ...overrides,
+});
+const withProvenance = (overrides: Record<string, unknown>) =>
+  reportRequest({ provenance: { ...provenance, ...overrides } });
 const file = (name = 'DescribeSecurityGroups.json'): RendererFile => ({
   name,
   bytes: new Uint8Array([123, 125]),
@@ -76,6 +107,7 @@ describe('sender check', () => {
       launchFiles: [],
       cancelAudit: [],
       saveFile: [{ suggestedName: 'report.pdf', mimeType: 'application/pdf', data: 'x' }],
+      saveReport: [reportRequest()],
     };
     for (const method of Object.keys(handlers) as (keyof typeof handlers)[]) {
       await expect(handlers[method](event, ...validArguments[method])).rejects.toThrow(
@@ -88,6 +120,7 @@ describe('sender check', () => {
     expect(deps.readExportFiles).not.toHaveBeenCalled();
     expect(deps.launchFiles).not.toHaveBeenCalled();
     expect(deps.saveFile).not.toHaveBeenCalled();
+    expect(deps.saveReport).not.toHaveBeenCalled();
   });
 
   it('accepts the dev server in development only', () => {
@@ -142,6 +175,62 @@ describe('argument validation', () => {
     expect(deps.saveFile).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['no request', []],
+    ['a second argument (a target path)', [reportRequest(), '/etc/cron.d/job']],
+    ['no report', [reportRequest({ report: undefined })]],
+    ['the report as text', [reportRequest({ report: '%PDF' })]],
+    ['the report as a plain array', [reportRequest({ report: [37, 80] })]],
+    ['an empty name', [reportRequest({ suggestedName: '' })]],
+    ['a name over 255 characters', [reportRequest({ suggestedName: 'a'.repeat(256) })]],
+    ['no provenance', [reportRequest({ provenance: undefined })]],
+    ['an unknown format', [withProvenance({ format: 'html' })]],
+    ['an unknown language', [withProvenance({ language: 'fr' })]],
+    ['a findings hash that is not hex', [withProvenance({ findingsSha256: 'x'.repeat(64) })]],
+    [
+      'an input hash of the wrong length',
+      [withProvenance({ inputs: [{ ...provenance.inputs[0], sha256: 'ab' }] })],
+    ],
+    [
+      'a negative input size',
+      [withProvenance({ inputs: [{ ...provenance.inputs[0], bytes: -1 }] })],
+    ],
+    [
+      'an input size that is not a whole number',
+      [withProvenance({ inputs: [{ ...provenance.inputs[0], bytes: 1.5 }] })],
+    ],
+    [
+      'an unknown input kind',
+      [
+        withProvenance({
+          inputs: [{ ...provenance.inputs[0], kind: 'aws:DescribeSecurityGroups' }],
+        }),
+      ],
+    ],
+    [
+      'an audit name over 10,000 characters',
+      [withProvenance({ audit: { ...provenance.audit, name: 'x'.repeat(10_001) } })],
+    ],
+    ['inputs that are not a list', [withProvenance({ inputs: {} })]],
+  ])('saveReport refuses %s, before any dialog', async (_label, args) => {
+    const { deps } = fakeDependencies();
+    await expect(createIpcHandlers(deps).saveReport(appEvent(), ...args)).rejects.toThrow(
+      /Refused report:save: invalid arguments/,
+    );
+    expect(deps.saveReport).not.toHaveBeenCalled();
+  });
+
+  it('saveReport refuses a report over the size ceiling without copying it', async () => {
+    const { deps } = fakeDependencies();
+    const { maxReportBytes } = await import('./ipc-schemas');
+    // Untouched zero pages: cheap to allocate, and the check reads byteLength only.
+    const huge = new Uint8Array(new ArrayBuffer(maxReportBytes + 1));
+    await expect(
+      createIpcHandlers(deps).saveReport(appEvent(), reportRequest({ report: huge })),
+    ).rejects.toThrow(/larger than 480 MiB/);
+    expect(deps.saveReport).not.toHaveBeenCalled();
+  });
+
   it.each(['launchFiles', 'cancelAudit'] as const)(
     '%s refuses any argument (the renderer never names paths)',
     async (method) => {
@@ -182,6 +271,20 @@ describe('argument validation', () => {
 });
 
 describe('good requests reach the runner', () => {
+  it('saveReport hands main’s dialog the bytes and the provenance only, extra fields dropped', async () => {
+    const { deps } = fakeDependencies();
+    const event = appEvent();
+    const request = reportRequest();
+    const answer = await createIpcHandlers(deps).saveReport(event, {
+      ...request,
+      path: '/etc/cron.d/job',
+      manifestName: '../../x',
+      provenance: { ...provenance, extra: 'dropped' },
+    });
+    expect(answer).toEqual({ saved: true, files: ['r.pdf'] });
+    expect(deps.saveReport).toHaveBeenCalledWith(event.sender, request);
+  });
+
   it('auditFiles hands over name and bytes only, and sends progress to the sender', async () => {
     const { deps, runner } = fakeDependencies();
     runner.auditFiles.mockImplementation(async (_files, handlers) => {

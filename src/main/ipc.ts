@@ -5,13 +5,23 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type * as v from 'valibot';
-import type { AuditRunHandlers, ExportChoiceKind, RendererFile } from '../shared/host/host-api';
+import type {
+  AuditRunHandlers,
+  ExportChoiceKind,
+  RendererFile,
+  ReportSaveResult,
+} from '../shared/host/host-api';
 import { invokeChannels, ipcChannels } from '../shared/host/ipc-channels';
 import type { ImportIssue, InputRecord } from '../shared/model';
 import type { AuditProgress } from '../shared/worker/protocol';
 import { isTrustedRendererUrl } from './app-origin';
 import type { AuditRunner } from './audit-runner';
-import { invokeArgumentSchemas, parseArguments, type ValidSaveRequest } from './ipc-schemas';
+import {
+  invokeArgumentSchemas,
+  parseArguments,
+  type ValidSaveReportRequest,
+  type ValidSaveRequest,
+} from './ipc-schemas';
 
 export interface IpcDependencies {
   runner: AuditRunner;
@@ -22,6 +32,8 @@ export interface IpcDependencies {
   /** The files named on the command line at launch, read on the first call only (then []). */
   launchFiles: () => Promise<RendererFile[]>;
   saveFile: (sender: WebContents, request: ValidSaveRequest) => Promise<boolean>;
+  /** One save dialog for the report, then the report, its manifest and checksum beside it. */
+  saveReport: (sender: WebContents, request: ValidSaveReportRequest) => Promise<ReportSaveResult>;
   devOrigin: string | null;
 }
 
@@ -86,6 +98,8 @@ export function createIpcHandlers(deps: IpcDependencies): Record<InvokeMethod, I
       deps.runner.cancel();
     }),
     saveFile: guarded('saveFile', (event, [request]) => deps.saveFile(event.sender, request)),
+    // Bytes and provenance only: main chooses where, and names the three files from that choice.
+    saveReport: guarded('saveReport', (event, [request]) => deps.saveReport(event.sender, request)),
   };
 }
 

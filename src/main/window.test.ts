@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => {
   const instances: {
-    options: unknown;
+    options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>;
     loadURL: ReturnType<typeof vi.fn>;
     once: ReturnType<typeof vi.fn>;
   }[] = [];
@@ -10,7 +10,7 @@ const electron = vi.hoisted(() => {
     loadURL = vi.fn(async () => undefined);
     once = vi.fn();
     show = vi.fn();
-    constructor(public options: unknown) {
+    constructor(public options: { webPreferences?: Record<string, unknown> }) {
       instances.push(this);
     }
   }
@@ -18,11 +18,19 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow }));
 
-const { createMainWindow, mainWindowOptions } = await import('./window');
+const { createMainWindow } = await import('./window');
+
+/** The options the window was really constructed with (not a copy a helper returns). */
+function constructedOptions(preloadPath = '/app/out/preload/index.cjs') {
+  createMainWindow(preloadPath, 'app://sg-audit/index.html');
+  const options = electron.instances.at(-1)?.options;
+  if (options === undefined) throw new Error('window.test.ts: no BrowserWindow was constructed');
+  return options;
+}
 
 describe('main window', () => {
   it('has exactly the hardened webPreferences', () => {
-    expect(mainWindowOptions('/app/out/preload/index.cjs').webPreferences).toStrictEqual({
+    expect(constructedOptions().webPreferences).toStrictEqual({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -39,7 +47,7 @@ describe('main window', () => {
   });
 
   it('sets no Blink features or extra command-line flags', () => {
-    const preferences = mainWindowOptions('/p').webPreferences ?? {};
+    const preferences = constructedOptions().webPreferences ?? {};
     for (const key of [
       'enableBlinkFeatures',
       'disableBlinkFeatures',
@@ -56,7 +64,7 @@ describe('main window', () => {
     const window = createMainWindow('/p', 'app://sg-audit/index.html');
     const instance = electron.instances.at(-1);
     expect(instance).toBe(window);
-    expect(instance?.options).toStrictEqual(mainWindowOptions('/p'));
+    expect(instance?.options).toMatchObject({ show: false, webPreferences: { preload: '/p' } });
     expect(instance?.loadURL).toHaveBeenCalledWith('app://sg-audit/index.html');
     expect(instance?.once).toHaveBeenCalledWith('ready-to-show', expect.any(Function));
   });

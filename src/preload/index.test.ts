@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AuditRunResult, HostApi } from '../shared/host/host-api';
+import type { AuditRunResult, HostApi, ReportSaveRequest } from '../shared/host/host-api';
 import {
   eventChannels,
   invokeChannels,
@@ -54,8 +54,25 @@ function listenerCount(): number {
 
 const outcome: AuditRunResult = { ok: false, cancelled: false, message: 'done' };
 
+const reportRequest: ReportSaveRequest = {
+  suggestedName: 'r.pdf',
+  report: new Uint8Array([37, 80, 68, 70]),
+  provenance: {
+    format: 'pdf',
+    tool: { name: 'sg-audit', version: '0.1.0' },
+    catalogueVersion: '1',
+    schemaVersion: '1.1.0',
+    generatedAt: '2025-07-01T08:00:00.000Z',
+    language: 'en',
+    disabledChecks: [],
+    audit: { name: 'Q3', client: 'Demo', engagement: 'Q3', auditor: 'A', date: '2025-06-30' },
+    inputs: [],
+    findingsSha256: '',
+  },
+};
+
 describe('preload', () => {
-  it('exposes window.sgAudit once, with kind electron and exactly the five functions', () => {
+  it('exposes window.sgAudit once, with kind electron and exactly the six functions', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     expect(exposedName).toBe('sgAudit');
     expect(Object.keys(api).sort()).toEqual([
@@ -65,6 +82,7 @@ describe('preload', () => {
       'kind',
       'launchFiles',
       'saveFile',
+      'saveReport',
     ]);
     expect(api.kind).toBe('electron');
     for (const [key, value] of Object.entries(api)) {
@@ -89,6 +107,7 @@ describe('preload', () => {
     await api.launchFiles?.();
     api.cancelAudit();
     await api.saveFile({ suggestedName: 'r.csv', mimeType: 'text/csv', data: 'x' });
+    await api.saveReport(reportRequest);
 
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       [ipcChannels.auditFiles, [{ name: 'a.json', bytes }]],
@@ -97,6 +116,7 @@ describe('preload', () => {
       [ipcChannels.launchFiles],
       [ipcChannels.cancelAudit],
       [ipcChannels.saveFile, { suggestedName: 'r.csv', mimeType: 'text/csv', data: 'x' }],
+      [ipcChannels.saveReport, reportRequest],
     ]);
     for (const [channel] of electron.ipcRenderer.invoke.mock.calls)
       expect(invokeChannels).toContain(channel);
@@ -106,7 +126,7 @@ describe('preload', () => {
     expect(electron.ipcRenderer.sendSync).not.toHaveBeenCalled();
   });
 
-  it('sends only name and bytes of each file, and only the three fields of a save request', async () => {
+  it('sends only name and bytes of each file, and only the three fields of a save or report request', async () => {
     electron.ipcRenderer.invoke.mockClear();
     const bytes = new Uint8Array([1]);
     const file = Object.assign({ name: 'a.json', bytes }, { path: '/etc/passwd', extra: () => 1 });
@@ -123,6 +143,14 @@ describe('preload', () => {
       suggestedName: 'r.pdf',
       mimeType: 'application/pdf',
       data: bytes,
+    });
+    await api.saveReport(
+      Object.assign({}, reportRequest, { path: '/etc/cron.d/job', manifestName: '../x' }),
+    );
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcChannels.saveReport, {
+      suggestedName: reportRequest.suggestedName,
+      report: reportRequest.report,
+      provenance: reportRequest.provenance,
     });
   });
 

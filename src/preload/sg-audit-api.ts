@@ -10,6 +10,8 @@ import type {
   ExportChoiceKind,
   HostApi,
   RendererFile,
+  ReportSaveRequest,
+  ReportSaveResult,
   SaveRequest,
 } from '../shared/host/host-api';
 import { ipcChannels } from '../shared/host/ipc-channels';
@@ -73,6 +75,15 @@ export function createSgAuditApi(ipcRenderer: IpcRendererLike): HostApi {
         data: request.data,
       };
       return ipcRenderer.invoke(ipcChannels.saveFile, plain);
+    },
+    saveReport(request: ReportSaveRequest): Promise<ReportSaveResult> {
+      // Bytes, provenance and a proposed name: main shows the dialog and names the three files.
+      const plain = {
+        suggestedName: request.suggestedName,
+        report: request.report,
+        provenance: request.provenance,
+      };
+      return ipcRenderer.invoke(ipcChannels.saveReport, plain);
     },
   };
 }

@@ -5,6 +5,7 @@
  * Needs `npm run build` first. Skipped, with a message, where the Electron binary is not installed:
  * electron's index.js then throws "Electron failed to install correctly" instead of returning a path.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -163,7 +164,15 @@ test.describe('SG Audit in Electron', () => {
       process: typeof (globalThis as { process?: unknown }).process,
     }));
     expect(surface).toEqual({
-      keys: ['auditFiles', 'cancelAudit', 'chooseExportFiles', 'kind', 'launchFiles', 'saveFile'],
+      keys: [
+        'auditFiles',
+        'cancelAudit',
+        'chooseExportFiles',
+        'kind',
+        'launchFiles',
+        'saveFile',
+        'saveReport',
+      ],
       kind: 'electron',
       require: 'undefined',
       process: 'undefined',
@@ -309,5 +318,59 @@ test.describe('SG Audit in Electron', () => {
       ).toHaveAttribute('data-status', 'at-risk');
     }
     expect(onlyAppRequests(launched.requests)).toEqual([]);
+  });
+
+  test('exports a report with one save dialog: the report, its manifest and checksum beside it', async () => {
+    launched = await launchApp();
+    const { app, page } = launched;
+    const folder = mkdtempSync(join(tmpdir(), 'sg-audit-e2e-report-'));
+    const target = join(folder, 'chosen-name.csv');
+    try {
+      // The native dialog cannot be driven: main's is stubbed to answer with the target path and
+      // to count how often it was shown.
+      await app.evaluate(({ dialog }, path) => {
+        const shown: unknown[] = [];
+        (globalThis as { saveDialogs?: unknown[] }).saveDialogs = shown;
+        dialog.showSaveDialog = (async (...args: unknown[]) => {
+          shown.push(args.at(-1));
+          return { canceled: false, filePath: path };
+        }) as typeof dialog.showSaveDialog;
+      }, target);
+
+      const sample = page.getByTestId('audit-row').filter({ hasText: 'Sample audit — Demo Co.' });
+      await expect(sample).toBeVisible({ timeout: 60_000 });
+      await sample.getByTestId('open-audit').click();
+      await expect(page.getByTestId('checks-table')).toBeVisible();
+      await page.getByTestId('open-export').click();
+      await page.getByTestId('export-format-csv').click();
+      await page.getByTestId('export-submit').click();
+      await expect(page.getByTestId('export-dialog')).toBeHidden({ timeout: 120_000 });
+
+      const shown = await app.evaluate(
+        () => (globalThis as { saveDialogs?: { defaultPath?: string }[] }).saveDialogs ?? [],
+      );
+      expect(shown).toHaveLength(1);
+      expect(shown[0]?.defaultPath).toMatch(/Sample-audit-Demo-Co-\d{4}-\d{2}-\d{2}-en\.csv$/);
+      expect(readdirSync(folder).sort()).toEqual([
+        'chosen-name.csv',
+        'chosen-name.csv.manifest.json',
+        'chosen-name.csv.sha256',
+      ]);
+      const report = readFileSync(target);
+      const hash = createHash('sha256').update(report).digest('hex');
+      expect(readFileSync(`${target}.sha256`, 'utf8')).toBe(`${hash}  chosen-name.csv\n`);
+      const manifest = JSON.parse(readFileSync(`${target}.manifest.json`, 'utf8')) as {
+        report: unknown;
+      };
+      expect(manifest.report).toEqual({
+        file: 'chosen-name.csv',
+        format: 'csv',
+        bytes: report.length,
+        sha256: hash,
+      });
+      expect(onlyAppRequests(launched.requests)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

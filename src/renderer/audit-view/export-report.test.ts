@@ -1,12 +1,14 @@
 /**
  * Exporting a stored audit: the request carries the audit's details and switched-off items, the
  * report is rendered by the report worker's protocol (here a fake Worker over the real session),
- * and the report is saved before its manifest and checksum, whose hash is the report's.
+ * and handed to the host in one saveReport call; the web host downloads the report before its
+ * manifest and checksum, whose hash is the report's (Electron's side: src/main/report-files.test.ts).
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SaveRequest } from '../../shared/host/host-api';
+import type { ReportSaveRequest, SaveRequest } from '../../shared/host/host-api';
 import { createAuditSession } from '../../shared/worker/audit-session';
 import type { AuditOutcome, HostToWorkerMessage, WorkerToHostMessage } from '../../shared/worker/protocol';
+import { downloadReport } from '../hosts/download-report';
 import { createReportRenderer } from '../hosts/report-renderer';
 import { sampleFiles } from '../sample/sample-audit';
 import { exportReport, reportFileName, reportRequest } from './export-report';
@@ -78,16 +80,20 @@ describe('reportRequest and reportFileName', () => {
 });
 
 describe('exportReport', () => {
-  it('renders in the worker and saves the report, its manifest and its checksum (web)', async () => {
+  it('renders in the worker and downloads the report, its manifest and its checksum (web)', async () => {
     const worker = new SessionWorker();
     const renderer = createReportRenderer(() => worker as unknown as Worker);
     const saved: SaveRequest[] = [];
-    const host = { kind: 'web' as const, saveFile: async (request: SaveRequest) => (saved.push(request), true) };
+    const host = { saveReport: (item: ReportSaveRequest) => downloadReport(async (file) => (saved.push(file), true), item) };
     const request = reportRequest(audit, ['exposed-rdp-3389'], { format: 'csv', language: 'en' });
     const result = await exportReport({ render: renderer.render, host }, outcome, request, 'report.csv');
 
     expect(result).toEqual({ saved: true, files: ['report.csv', 'report.csv.manifest.json', 'report.csv.sha256'] });
-    expect(saved.map((item) => item.mimeType)).toEqual(['text/csv', 'application/json', 'text/plain']);
+    expect(saved.map((item) => [item.suggestedName, item.mimeType])).toEqual([
+      ['report.csv', 'text/csv'],
+      ['report.csv.manifest.json', 'application/json'],
+      ['report.csv.sha256', 'text/plain'],
+    ]);
     const report = saved[0]?.data as Uint8Array;
     expect([...report.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(report);
@@ -100,29 +106,36 @@ describe('exportReport', () => {
     expect(saved[2]?.data).toBe(`${hash}  report.csv\n`);
   });
 
-  it('saves nothing more when the report’s save dialog is cancelled; Electron skips the .sha256', async () => {
+  it('hands the host one request, the rendered bytes with their provenance, and passes on a cancel', async () => {
+    const renderer = createReportRenderer(() => new SessionWorker() as unknown as Worker);
+    const request = reportRequest(audit, [], { format: 'json', language: 'zh' });
+    const saveReport = vi.fn(async (_item: ReportSaveRequest) => ({ saved: false as const }));
+    expect(await exportReport({ render: renderer.render, host: { saveReport } }, outcome, request, 'r.json')).toEqual({ saved: false });
+    expect(saveReport).toHaveBeenCalledOnce();
+    const item = saveReport.mock.calls[0]?.[0];
+    expect(Object.keys(item ?? {}).sort()).toEqual(['provenance', 'report', 'suggestedName']);
+    expect(item?.suggestedName).toBe('r.json');
+    expect(item?.provenance).toMatchObject({ format: 'json', language: 'zh', audit: { engagement: 'Q3 review' } });
+    expect(JSON.parse(new TextDecoder().decode(item?.report))).toMatchObject({ schemaVersion: expect.any(String) });
+  });
+
+  it('downloads nothing more when the report’s download is refused', async () => {
     const renderer = createReportRenderer(() => new SessionWorker() as unknown as Worker);
     const request = reportRequest(audit, [], { format: 'json', language: 'en' });
-    const cancelled: SaveRequest[] = [];
-    const cancelling = { kind: 'electron' as const, saveFile: async (item: SaveRequest) => (cancelled.push(item), false) };
-    expect(await exportReport({ render: renderer.render, host: cancelling }, outcome, request, 'r.json')).toEqual({ saved: false });
-    expect(cancelled).toHaveLength(1);
-
-    const saved: SaveRequest[] = [];
-    const electron = { kind: 'electron' as const, saveFile: async (item: SaveRequest) => (saved.push(item), true) };
-    const result = await exportReport({ render: renderer.render, host: electron }, outcome, request, 'r.json');
-    expect(result).toEqual({ saved: true, files: ['r.json', 'r.json.manifest.json'] });
-    expect(saved.map((item) => item.mimeType)).toEqual(['application/json', 'application/json']);
+    const attempted: SaveRequest[] = [];
+    const host = { saveReport: (item: ReportSaveRequest) => downloadReport(async (file) => (attempted.push(file), false), item) };
+    expect(await exportReport({ render: renderer.render, host }, outcome, request, 'r.json')).toEqual({ saved: false });
+    expect(attempted.map((item) => item.suggestedName)).toEqual(['r.json']);
   });
 
   it('rejects with the worker’s message when rendering fails (a PDF without a PDF renderer)', async () => {
     const renderer = createReportRenderer(() => new SessionWorker() as unknown as Worker);
-    const saveFile = vi.fn(async () => true);
+    const saveReport = vi.fn(async () => ({ saved: true as const, files: [] }));
     const request = reportRequest(audit, [], { format: 'pdf', language: 'en' });
-    await expect(exportReport({ render: renderer.render, host: { kind: 'web', saveFile } }, outcome, request, 'r.pdf')).rejects.toThrow(
+    await expect(exportReport({ render: renderer.render, host: { saveReport } }, outcome, request, 'r.pdf')).rejects.toThrow(
       /cannot make PDF reports/,
     );
-    expect(saveFile).not.toHaveBeenCalled();
+    expect(saveReport).not.toHaveBeenCalled();
   });
 
   it('rejects every render in progress when the worker stops', async () => {

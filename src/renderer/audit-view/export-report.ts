@@ -1,11 +1,11 @@
 /**
  * Exporting a stored audit: the render request from the audit's details and switched-off items,
- * the report rendered in the report worker (never on the UI thread), then the report and its
- * provenance files (`<report>.manifest.json`, `<report>.sha256`) saved through the host.
+ * the report rendered in the report worker (never on the UI thread), then the report saved through
+ * the host in one call, which also writes its provenance files (`<report>.manifest.json`,
+ * `<report>.sha256`): Electron with one save dialog, the web host as three downloads.
  */
 import type { Language } from '../../shared/checks/types';
-import type { HostApi } from '../../shared/host/host-api';
-import { buildProvenanceFiles } from '../../shared/report/provenance';
+import type { HostApi, ReportSaveResult } from '../../shared/host/host-api';
 import type { RenderFormat, RenderRequest, RenderedOutput } from '../../shared/report/render';
 import type { AuditOutcome } from '../../shared/worker/protocol';
 import type { AuditRecord } from '../db/database';
@@ -14,12 +14,6 @@ export interface ExportChoice {
   format: RenderFormat;
   language: Language;
 }
-
-export const reportMimeTypes: Readonly<Record<RenderFormat, string>> = {
-  pdf: 'application/pdf',
-  csv: 'text/csv',
-  json: 'application/json',
-};
 
 export type AuditDetailsForReport = Pick<AuditRecord, 'client' | 'engagement' | 'auditor' | 'date'>;
 
@@ -58,18 +52,14 @@ export function reportFileName(audit: AuditDetailsForReport, choice: ExportChoic
   return `${fileSafe(audit.engagement)}${date}-${choice.language}.${choice.format}`;
 }
 
-export type ExportResult = { saved: false } | { saved: true; files: string[] };
+export type ExportResult = ReportSaveResult;
 
 export interface ExportDependencies {
   render(outcome: AuditOutcome, request: RenderRequest): Promise<RenderedOutput>;
-  host: Pick<HostApi, 'kind' | 'saveFile'>;
+  host: Pick<HostApi, 'saveReport'>;
 }
 
-/**
- * Renders and saves. The report first: when the auditor cancels its save dialog nothing else is
- * saved. Electron's save IPC accepts PDF, CSV and JSON only, so there the `.sha256` line is not
- * saved (the manifest holds the same hash).
- */
+/** Renders, then saves the report with its manifest and checksum; `{ saved: false }` on cancel. */
 export async function exportReport(
   dependencies: ExportDependencies,
   outcome: AuditOutcome,
@@ -80,16 +70,5 @@ export async function exportReport(
   if (output.bytes === undefined || output.provenance === undefined) {
     throw new Error('The report worker returned no file.');
   }
-  const saved = await dependencies.host.saveFile({ suggestedName: fileName, mimeType: reportMimeTypes[request.format], data: output.bytes });
-  if (!saved) return { saved: false };
-  const provenance = await buildProvenanceFiles(output.provenance, output.bytes, fileName);
-  const files = [fileName];
-  if (await dependencies.host.saveFile({ suggestedName: provenance.manifestName, mimeType: 'application/json', data: provenance.manifestText })) {
-    files.push(provenance.manifestName);
-  }
-  if (dependencies.host.kind === 'web') {
-    await dependencies.host.saveFile({ suggestedName: provenance.checksumName, mimeType: 'text/plain', data: provenance.checksumText });
-    files.push(provenance.checksumName);
-  }
-  return { saved: true, files };
+  return dependencies.host.saveReport({ suggestedName: fileName, report: output.bytes, provenance: output.provenance });
 }

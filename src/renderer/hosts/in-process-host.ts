@@ -2,9 +2,10 @@
  * A HostApi that runs the audit session on the calling thread. Used by unit tests (Node has no
  * Web Worker) so stores are tested against the real importer and engine, not a stub.
  */
-import type { AuditRunHandlers, AuditRunResult, HostApi, RendererFile } from '../../shared/host/host-api';
+import type { AuditRunHandlers, AuditRunResult, HostApi, RendererFile, ReportSaveRequest, ReportSaveResult } from '../../shared/host/host-api';
 import { createAuditSession } from '../../shared/worker/audit-session';
 import type { WorkerToHostMessage } from '../../shared/worker/protocol';
+import { downloadReport } from './download-report';
 
 export interface InProcessHost extends HostApi {
   /** The file names of every run, in order. */
@@ -60,6 +61,9 @@ export function createInProcessHost(): InProcessHost {
     async saveFile(request): Promise<boolean> {
       saved.push({ name: request.suggestedName, text: typeof request.data === 'string' ? request.data : '' });
       return true;
+    },
+    saveReport(request: ReportSaveRequest): Promise<ReportSaveResult> {
+      return downloadReport((file) => this.saveFile(file), request);
     },
   };
 }

@@ -7,9 +7,12 @@ import type {
   AuditRunResult,
   HostApi,
   RendererFile,
+  ReportSaveRequest,
+  ReportSaveResult,
   SaveRequest,
 } from '../../shared/host/host-api';
 import type { HostToWorkerMessage, WorkerToHostMessage } from '../../shared/worker/protocol';
+import { downloadReport } from './download-report';
 import { createAuditWorker, createRestartingWorker, type WorkerFactory } from './restarting-worker';
 
 interface RunningAudit {
@@ -134,6 +137,10 @@ export function createWebHost(createWorker: WorkerFactory = createAuditWorker): 
       // Revoked later: revoking at once can cancel the download in some browsers.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return true;
+    },
+
+    saveReport(request: ReportSaveRequest): Promise<ReportSaveResult> {
+      return downloadReport((file) => this.saveFile(file), request);
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { AuditOutcome, AuditProgress } from '../worker/protocol';
 import type { ImportIssue, InputRecord } from '../model';
+import type { ReportProvenance } from '../report/provenance';
 
 export type HostKind = 'electron' | 'web';
 
@@ -32,6 +33,20 @@ export interface SaveRequest {
   data: Uint8Array | string;
 }
 
+/**
+ * A rendered report and what its manifest needs. The host, not the renderer, names the three files
+ * (`<report>`, `<report>.manifest.json`, `<report>.sha256`) and hashes the bytes it writes.
+ */
+export interface ReportSaveRequest {
+  /** The proposed file name; the format is `provenance.format`. */
+  suggestedName: string;
+  report: Uint8Array;
+  provenance: ReportProvenance;
+}
+
+/** The names of the files written, report first; or nothing saved (the auditor cancelled). */
+export type ReportSaveResult = { saved: false } | { saved: true; files: string[] };
+
 export interface HostApi {
   readonly kind: HostKind;
   /** Audits files the renderer holds. */
@@ -52,6 +67,14 @@ export interface HostApi {
   launchFiles?(): Promise<RendererFile[]>;
   /** Cancels the run in progress, if any. */
   cancelAudit(): void;
-  /** Save dialog (Electron) or Blob download (web). False when the auditor cancelled. */
+  /**
+   * One file: save dialog (Electron: PDF, CSV or JSON) or Blob download (web). False when the
+   * auditor cancelled. Reports go through saveReport, which also writes their provenance.
+   */
   saveFile(request: SaveRequest): Promise<boolean>;
+  /**
+   * Saves a report with its manifest and checksum beside it: Electron asks once where to save the
+   * report and writes all three (all or nothing); the web host downloads all three.
+   */
+  saveReport(request: ReportSaveRequest): Promise<ReportSaveResult>;
 }

@@ -8,6 +8,7 @@ export const ipcChannels = {
   launchFiles: 'files:launch',
   cancelAudit: 'audit:cancel',
   saveFile: 'file:save',
+  saveReport: 'report:save',
   /** main → renderer events for the run in progress. */
   auditProgress: 'audit:progress',
   auditFileImported: 'audit:file-imported',
@@ -21,6 +22,7 @@ export const invokeChannels: readonly IpcChannel[] = [
   ipcChannels.launchFiles,
   ipcChannels.cancelAudit,
   ipcChannels.saveFile,
+  ipcChannels.saveReport,
 ];
 
 export const eventChannels: readonly IpcChannel[] = [ipcChannels.auditProgress, ipcChannels.auditFileImported];
