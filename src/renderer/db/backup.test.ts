@@ -37,7 +37,7 @@ async function contents(db: SgAuditDatabase): Promise<Record<string, unknown[]>>
   return out;
 }
 
-function fileOf(bytes: Uint8Array): Blob {
+function fileOf(bytes: Uint8Array<ArrayBuffer>): Blob {
   return new Blob([bytes]);
 }
 

@@ -24,7 +24,7 @@ export const restoreDatabasePrefix = 'sg-audit-restore-';
 export interface Backup {
   header: BackupHeader;
   fileName: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** `sg-audit-backup-2025-06-30-0815.json` (UTC). */
@@ -41,7 +41,7 @@ async function storedBytes(value: unknown): Promise<Uint8Array | null> {
   return null;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
   let offset = 0;
   for (const part of parts) {
