@@ -80,7 +80,7 @@ describe('rendering in the worker session', () => {
         const document = JSON.parse(text) as { audit: { client: string }; findingsSha256: string; schemaVersion: string };
         expect(document.audit.client).toBe('客户');
         expect(document.findingsSha256).toBe(message.output.provenance?.findingsSha256);
-        expect(document.schemaVersion).toBe('1.1.0');
+        expect(document.schemaVersion).toBe('1.2.0');
       } else {
         expect(text.startsWith('\uFEFF"check_id"')).toBe(true);
       }

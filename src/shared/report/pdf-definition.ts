@@ -3,6 +3,8 @@
  * language. Deterministic (dates come from the model) and free of links, scripts and attachments.
  * Every data value goes through pdfTextRuns: it is laid out as literal text, never interpreted.
  */
+import { activityKinds } from '../activity/chain';
+import type { ActivitySummary } from '../activity/summary';
 import type { CheckStatus, OpenPort, RiskLevel } from '../audit/result';
 import type { Language } from '../checks/types';
 import type { GlyphCoverage } from './font-coverage';
@@ -854,7 +856,47 @@ class Builder {
       ],
       unbreakable: true,
     });
+    if (this.model.activity !== null) content.push(this.activityLog(this.model.activity));
     return content;
+  }
+
+  /** Appendix D: the activity log's summary (reports made by the app; the CLI keeps no log). */
+  activityLog(activity: ActivitySummary): PdfContent {
+    const a = this.text.appendix;
+    const period =
+      activity.firstAt === null || activity.lastAt === null
+        ? this.text.none
+        : `${formatTimestamp(activity.firstAt)} – ${formatTimestamp(activity.lastAt)}`;
+    const chain: PdfCell = activity.chainVerified
+      ? { text: a.activityVerified, style: 'cell', color: statusColour.passed }
+      : {
+          text: a.activityBroken(activity.brokenSeq ?? 0, activity.brokenReason === undefined ? '' : a.activityBreaks[activity.brokenReason]),
+          style: 'cell',
+          bold: true,
+          color: statusColour['at-risk'],
+        };
+    const kinds = activityKinds
+      .filter((kind) => (activity.byKind[kind] ?? 0) > 0)
+      .map((kind) => `${a.activityKinds[kind]} ${formatCount(activity.byKind[kind] ?? 0)}`)
+      .join(' · ');
+    return {
+      stack: [
+        this.heading(2, this.text.sections.appendixActivity, false),
+        { text: a.activityIntro, style: 'body', margin: [0, 0, 0, 6] },
+        this.table(
+          [130, '*'],
+          [
+            [{ text: a.activityEntries, style: 'cell', bold: true }, { text: formatCount(activity.entries), style: 'cell' }],
+            [{ text: a.activityPeriod, style: 'cell' }, { text: period, style: 'cell' }],
+            [{ text: a.activityHead, style: 'cell' }, { text: activity.headHash ?? this.text.none, style: 'hash', fontSize: 8 }],
+            [{ text: a.activityChain, style: 'cell' }, chain],
+            [{ text: a.activityByKind, style: 'cell' }, { text: kinds === '' ? this.text.none : kinds, style: 'cell' }],
+          ],
+          0,
+        ),
+      ],
+      unbreakable: true,
+    };
   }
 
   contents(): PdfContent[] {

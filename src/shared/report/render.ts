@@ -1,4 +1,6 @@
 /** Turns an audit outcome into one output format (JSON, CSV or PDF). Runs in the worker. */
+import type { ActivityEntry } from '../activity/chain';
+import { summariseActivity, type ActivitySummary } from '../activity/summary';
 import type { AuditResult, CheckStatus, RiskLevel } from '../audit/result';
 import { withDisabledChecks } from '../audit/run-checks';
 import type { Language } from '../checks/types';
@@ -21,6 +23,8 @@ export interface RenderRequest {
   auditName?: string;
   /** Client, engagement, auditor and date for the cover page, the JSON `audit` block and the manifest. */
   audit?: Partial<AuditInfo>;
+  /** The audit's activity log (the app): summarised and verified into the report's `activity`. */
+  activity?: { auditId: string; entries: ActivityEntry[] };
 }
 
 export interface RenderedOutput {
@@ -77,9 +81,10 @@ export function renderOutcome(snapshot: Snapshot, result: AuditResult, request: 
   return { format: request.format, text, ...outlineOf(document) };
 }
 
-/** The JSON contract with the audit block and the findings hash, in the documented key order. */
-export async function completeScanDocument(document: ScanDocument, audit: AuditInfo): Promise<ScanDocument> {
-  const { schemaVersion, tool, catalogueVersion, generatedAt, language, options, ...rest } = document;
+/** The JSON contract with the audit block, the findings hash and the activity, in the documented key order. */
+export async function completeScanDocument(document: ScanDocument, audit: AuditInfo, activity?: ActivitySummary): Promise<ScanDocument> {
+  const { schemaVersion, tool, catalogueVersion, generatedAt, language, options, activity: ownActivity, ...rest } = document;
+  const summary = activity ?? ownActivity;
   return {
     schemaVersion,
     tool,
@@ -89,6 +94,7 @@ export async function completeScanDocument(document: ScanDocument, audit: AuditI
     options,
     audit,
     findingsSha256: await findingsSha256(document),
+    ...(summary === undefined ? {} : { activity: summary }),
     ...rest,
   };
 }
@@ -100,7 +106,8 @@ export async function renderScanDocument(
   support: RenderSupport = {},
 ): Promise<RenderedOutput> {
   const audit = resolveAudit(request, document.generatedAt);
-  const complete = await completeScanDocument(document, audit);
+  const activity = request.activity === undefined ? undefined : await summariseActivity(request.activity.entries, request.activity.auditId);
+  const complete = await completeScanDocument(document, audit, activity);
   const provenance: ReportProvenance = {
     format: request.format,
     tool: complete.tool,

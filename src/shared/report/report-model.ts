@@ -3,6 +3,7 @@
  * versioned JSON contract alone, so a report can be rebuilt from a `--format json` export. Pure
  * and deterministic: no clock, no locale, no randomness.
  */
+import type { ActivitySummary } from '../activity/summary';
 import type { CheckStatus, FindingLevel, OpenPort, RiskLevel, RuleEvidence } from '../audit/result';
 import { checkCatalogue, findCheck } from '../checks/registry';
 import type { CheckText, Language } from '../checks/types';
@@ -117,6 +118,8 @@ export interface ReportModel {
   /** Every check in catalogue order, disabled ones included. */
   checks: ReportCheck[];
   appendix: { securityGroups: AssessedGroup[]; instances: AssessedInstance[] };
+  /** The audit's activity log, summarised (reports made by the app); null when there is none (CLI). */
+  activity: ActivitySummary | null;
   /** SHA-256 of `findingsDigestInput(document)` (canonical JSON): ties the report to its findings data. */
   findingsSha256: string;
 }
@@ -324,6 +327,7 @@ export async function buildReportModel(document: ScanDocument, audit: Partial<Au
     },
     checks,
     appendix: document.assessed,
+    activity: document.activity ?? null,
     findingsSha256: await findingsSha256(document),
   };
 }

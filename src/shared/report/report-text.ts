@@ -2,6 +2,7 @@
  * The fixed wording of the PDF report in English and Simplified Chinese. Data never goes into
  * these strings as markup: the builder places values next to them as separate text runs.
  */
+import type { ActivityKind, ChainBreak } from '../activity/chain';
 import type { CheckStatus, RiskLevel } from '../audit/result';
 import type { Language } from '../checks/types';
 import type { EvidenceGap, InputKind } from '../model';
@@ -47,6 +48,7 @@ export interface ReportText {
     appendixGroups: string;
     appendixInstances: string;
     appendixIntegrity: string;
+    appendixActivity: string;
   };
   inputs: { file: string; kind: string; size: string; records: string; sha256: string; container: (zip: string) => string };
   kinds: Record<InputKind, string>;
@@ -146,6 +148,16 @@ export interface ReportText {
     integrityIntro: string;
     findingsSha256: string;
     howToVerify: string;
+    activityIntro: string;
+    activityEntries: string;
+    activityPeriod: string;
+    activityHead: string;
+    activityChain: string;
+    activityVerified: string;
+    activityBroken: (seq: number, reason: string) => string;
+    activityByKind: string;
+    activityKinds: Record<ActivityKind, string>;
+    activityBreaks: Record<ChainBreak, string>;
   };
   truncated: (total: number) => string;
 }
@@ -243,6 +255,7 @@ const en: ReportText = {
     appendixGroups: 'A  Security groups assessed',
     appendixInstances: 'B  Instances assessed',
     appendixIntegrity: 'C  Integrity of the findings',
+    appendixActivity: 'D  Activity log',
   },
   inputs: {
     file: 'File and SHA-256',
@@ -403,6 +416,22 @@ const en: ReportText = {
     findingsSha256: 'Findings SHA-256',
     howToVerify:
       'To verify: export the same audit as JSON (sg-audit scan … --format json) and compare its findingsSha256 with the value above; the input hashes in section 1.1 identify the exports the findings were drawn from.',
+    activityIntro:
+      'The app logs every action on this audit (created, details edited, files imported, check items switched, reports exported, storage upgraded or restored) in an append-only log. Each entry carries the SHA-256 of its own contents and of the entry before it, so a removed, reordered or edited entry breaks the chain. The head hash pins the log as it was when this report was made; the report itself is logged after it is saved.',
+    activityEntries: 'Entries',
+    activityPeriod: 'First and last entry',
+    activityHead: 'Head hash (SHA-256)',
+    activityChain: 'Hash chain',
+    activityVerified: 'verified: every entry follows the one before it',
+    activityBroken: (seq, reason) => `BROKEN at entry ${seq}: ${reason}`,
+    activityByKind: 'Entries by kind',
+    activityKinds: { create: 'created', edit: 'details edited', import: 'files imported', toggle: 'items switched', export: 'reports exported', upgrade: 'storage upgraded', restore: 'restored from backup' },
+    activityBreaks: {
+      audit: 'the entry belongs to another audit',
+      sequence: 'an entry before it was removed or inserted',
+      link: 'it does not follow the entry before it',
+      hash: 'the entry was changed after it was written',
+    },
   },
   truncated: (total) => ` … [cut: ${total.toLocaleString('en-US')} characters in all; full text in the JSON and CSV exports]`,
 };
@@ -448,6 +477,7 @@ const zh: ReportText = {
     appendixGroups: 'A  已评估的安全组',
     appendixInstances: 'B  已评估的实例',
     appendixIntegrity: 'C  风险数据的完整性',
+    appendixActivity: 'D  操作记录',
   },
   inputs: {
     file: '文件与 SHA-256',
@@ -593,6 +623,22 @@ const zh: ReportText = {
     findingsSha256: '风险数据 SHA-256',
     howToVerify:
       '验证方法：将同一审计导出为 JSON（sg-audit scan … --format json），比较其中的 findingsSha256 与上方的值；第 1.1 节中的输入文件哈希标识了风险数据所依据的导出文件。',
+    activityIntro:
+      '应用将对本审计的每一项操作（创建、修改信息、导入文件、开关检查项、导出报告、升级存储或从备份恢复）记入只可追加的操作记录。每条记录都带有其自身内容及前一条记录的 SHA-256，因此删除、调换或修改任何一条记录都会使哈希链断开。链首哈希固定了生成本报告时的操作记录；本报告保存后才会被记录。',
+    activityEntries: '记录条数',
+    activityPeriod: '首条与末条记录',
+    activityHead: '链首哈希（SHA-256）',
+    activityChain: '哈希链',
+    activityVerified: '已验证：每条记录均承接前一条',
+    activityBroken: (seq, reason) => `在第 ${seq} 条记录处断开：${reason}`,
+    activityByKind: '各类记录条数',
+    activityKinds: { create: '创建', edit: '修改信息', import: '导入文件', toggle: '开关检查项', export: '导出报告', upgrade: '升级存储', restore: '从备份恢复' },
+    activityBreaks: {
+      audit: '该记录属于其他审计',
+      sequence: '其之前的记录被删除或插入',
+      link: '该记录未承接前一条记录',
+      hash: '该记录写入后被修改',
+    },
   },
   truncated: (total) => ` … [已截断：共 ${total} 个字符；完整文本见 JSON 和 CSV 导出]`,
 };

@@ -2,14 +2,15 @@
  * The versioned JSON contract of a scan (CLI `--format json`, the app's JSON export): complete
  * enough to rebuild every report from it. Field names never change within a major schemaVersion.
  */
+import type { ActivitySummary } from '../activity/summary';
 import type { AuditResult, CheckStatus, Finding, RiskLevel } from '../audit/result';
 import { findCheck } from '../checks/registry';
 import type { Language } from '../checks/types';
 import type { EvidenceGap, ImportIssue, InputKind, Snapshot } from '../model';
 import type { AuditInfo } from './report-model';
 
-/** 1.1.0 added `audit` and `findingsSha256`. */
-export const scanDocumentSchemaVersion = '1.1.0';
+/** 1.1.0 added `audit` and `findingsSha256`; 1.2.0 `activity` (reports made by the app). */
+export const scanDocumentSchemaVersion = '1.2.0';
 
 export interface ToolInfo {
   name: string;
@@ -91,6 +92,8 @@ export interface ScanDocument {
   audit?: AuditInfo;
   /** SHA-256 of the findings data (see findingsDigestInput): set by renderReport. */
   findingsSha256?: string;
+  /** The audit's activity log, summarised (the app's reports only: the CLI keeps no log). */
+  activity?: ActivitySummary;
   inputs: ScanInput[];
   summary: ScanSummary;
   warnings: ImportIssue[];
