@@ -13,11 +13,13 @@ import { defineConfig } from 'electron-vite';
 import webRendererConfig from './vite.web.config';
 
 const root = import.meta.dirname;
+// SG_ELECTRON_OUT lets parallel work build (and scan, test/security/built) its own copy; default out/.
+const outRoot = process.env['SG_ELECTRON_OUT'] ?? resolve(root, 'out');
 
 export default defineConfig({
   main: {
     build: {
-      outDir: resolve(root, 'out/main'),
+      outDir: resolve(outRoot, 'main'),
       rollupOptions: {
         input: {
           index: resolve(root, 'src/main/index.ts'),
@@ -33,7 +35,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: resolve(root, 'out/preload'),
+      outDir: resolve(outRoot, 'preload'),
       rollupOptions: {
         input: { index: resolve(root, 'src/preload/index.ts') },
         output: {
@@ -51,7 +53,7 @@ export default defineConfig({
     ...webRendererConfig,
     build: {
       ...webRendererConfig.build,
-      outDir: resolve(root, 'out/renderer'),
+      outDir: resolve(outRoot, 'renderer'),
       emptyOutDir: true,
       rollupOptions: {
         ...webRendererConfig.build?.rollupOptions,
