@@ -2,6 +2,8 @@
  * English UI strings. These are the ONLY i18n messages: user data never becomes a message.
  * vue-i18n treats { } @ $ | as syntax, so none appear literally here.
  */
+import { storageEn } from './storage-en';
+
 export const en = {
   app: {
     title: 'SG Audit',
@@ -242,6 +244,7 @@ export const en = {
     failed: 'The report could not be made',
   },
   common: { yes: 'Yes', no: 'No', all: 'All', of: 'of', close: 'Close' },
+  ...storageEn,
 };
 
 export type MessageSchema = typeof en;

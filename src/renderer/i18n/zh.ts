@@ -1,5 +1,6 @@
 /** 简体中文界面文字。与 en.ts 键一致；用户数据从不作为消息。 */
 import type { MessageSchema } from './en';
+import { storageZh } from './storage-zh';
 
 export const zh: MessageSchema = {
   app: {
@@ -241,4 +242,5 @@ export const zh: MessageSchema = {
     failed: '无法生成报告',
   },
   common: { yes: '是', no: '否', all: '全部', of: '/', close: '关闭' },
+  ...storageZh,
 };

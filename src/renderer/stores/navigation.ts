@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export type AuditTab = 'results' | 'groups' | 'instances' | 'imports';
+export type AuditTab = 'results' | 'groups' | 'instances' | 'imports' | 'activity';
 
 export type Screen = { name: 'audits' } | { name: 'audit'; auditId: string; tab: AuditTab };
 

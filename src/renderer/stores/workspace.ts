@@ -15,9 +15,11 @@ import {
   buildOverview,
   findingsByObject,
 } from '../audit-view/audit-view';
+import { verifyActivityChain, type ChainVerification } from '../../shared/activity/chain';
+import { appendExportActivity, listActivity, type ExportActivityDetail } from '../db/activity-log';
 import { loadAudit, saveDisabledChecks } from '../db/audit-repository';
 import { useDatabase } from '../db/connection';
-import type { AuditRecord, ImportRecord } from '../db/database';
+import type { ActivityRecord, AuditRecord, ImportRecord } from '../db/database';
 
 export const useWorkspaceStore = defineStore('workspace', () => {
   const audit = ref<AuditRecord | null>(null);
@@ -25,6 +27,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const result = shallowRef<AuditResult | null>(null);
   const disabledChecks = ref<string[]>([]);
   const imports = shallowRef<ImportRecord[]>([]);
+  /** The audit's activity log in seq order, and whether its hash chain holds (null: not checked yet). */
+  const activity = shallowRef<ActivityRecord[]>([]);
+  const activityVerification = shallowRef<ChainVerification | null>(null);
   const loading = ref(false);
   const missing = ref(false);
   /** The check whose fixing details are open, if any. */
@@ -67,6 +72,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       result.value = loaded?.result ? markRaw(loaded.result) : null;
       disabledChecks.value = loaded?.disabledChecks ?? [];
       imports.value = markRaw(loaded?.imports ?? []);
+      await adoptActivity(auditId, loaded?.activity ?? []);
       return loaded !== null;
     } finally {
       loading.value = false;
@@ -95,6 +101,29 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     result.value = markRaw(committed.result);
     disabledChecks.value = loaded.disabledChecks;
     imports.value = markRaw(loaded.imports);
+    await adoptActivity(auditId, loaded.activity);
+  }
+
+  async function adoptActivity(auditId: string, entries: ActivityRecord[]): Promise<void> {
+    activity.value = markRaw(entries);
+    activityVerification.value = null;
+    const verification = await verifyActivityChain(entries, auditId);
+    if (audit.value?.id === auditId && activity.value === entries) activityVerification.value = verification;
+  }
+
+  /** Reads the open audit's log again (after a change that wrote an entry). */
+  async function refreshActivity(): Promise<void> {
+    const auditId = audit.value?.id;
+    if (auditId === undefined) return;
+    const entries = await listActivity(useDatabase(), auditId);
+    if (audit.value?.id === auditId) await adoptActivity(auditId, entries);
+  }
+
+  /** A report of the open audit was saved: log it (after the save, never before). */
+  async function recordExport(detail: ExportActivityDetail): Promise<void> {
+    if (audit.value === null) return;
+    await appendExportActivity(useDatabase(), audit.value.id, detail);
+    await refreshActivity();
   }
 
   function close(): void {
@@ -103,6 +132,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     result.value = null;
     disabledChecks.value = [];
     imports.value = [];
+    activity.value = [];
+    activityVerification.value = null;
     detailsCheckId.value = null;
   }
 
@@ -119,6 +150,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       disabledChecks.value = previous;
       throw error;
     }
+    await refreshActivity();
   }
 
   function openDetails(checkId: string): void {
@@ -135,6 +167,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     result,
     disabledChecks,
     imports,
+    activity,
+    activityVerification,
     loading,
     missing,
     detailsCheckId,
@@ -152,6 +186,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     adoptCommitted,
     close,
     setCheckEnabled,
+    refreshActivity,
+    recordExport,
     openDetails,
     closeDetails,
   };
