@@ -40,11 +40,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: networkModules.map((name) => ({ name, message: 'The app works air-gapped: no network modules.' })),
+          paths: [
+            ...networkModules.map((name) => ({ name, message: 'The app works air-gapped: no network modules.' })),
+            {
+              name: 'electron',
+              importNames: ['net', 'autoUpdater', 'crashReporter'],
+              message: 'The app works air-gapped: no network requests, no auto-update, no crash uploads.',
+            },
+          ],
           patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }],
         },
       ],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'The app works air-gapped: no network.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'shell', property: 'openExternal', message: 'Nothing is opened outside the app, least of all a URL from data.' },
+      ],
     },
   },
   {

@@ -21,4 +21,14 @@ describe('main process sources', () => {
     expect(sources.length).toBeGreaterThan(5);
     for (const source of sources) expect(source.text, source.name).not.toMatch(pattern);
   });
+
+  it('create every window in window.ts, whose options window.test.ts pins', () => {
+    const creators = sources.filter((source) =>
+      /new\s+(BrowserWindow|BrowserView|WebContentsView|BaseWindow)\b/.test(source.text),
+    );
+    expect(creators.map((source) => source.name)).toEqual(['window.ts']);
+    const window = creators[0]?.text ?? '';
+    expect(window.match(/new\s+BrowserWindow\s*\(/g)).toHaveLength(1);
+    expect(window).not.toMatch(/BrowserView|WebContentsView|BaseWindow/);
+  });
 });
