@@ -378,12 +378,16 @@ describe('hostile structure', () => {
     expect(snapshot.groups[0]!.rules[0]!.description).toHaveLength(10 * 1024 * 1024);
   });
 
-  it('survives nesting 100,000 deep and a million keys with a short message', async () => {
+  it('refuses nesting 100,000 deep with the path and place where it crossed the limit, and reads a million keys', async () => {
     const deep = await issuesOf(
       textInput('deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`),
     );
-    expect(deep).toEqual([expect.objectContaining({ code: 'not-an-export', file: 'deep.json' })]);
-    expect(deep[0]!.message).toMatch(/array of 1 elements and none is an Alibaba Cloud response/);
+    expect(deep).toEqual([
+      expect.objectContaining({ code: 'json-too-deep', file: 'deep.json', line: 1, column: 65 }),
+    ]);
+    expect(deep[0]!.message).toBe(
+      'deep.json: the JSON is nested deeper than 64 levels at $[0][0][0][0][0][0]…(52 more levels)…[0][0][0][0][0][0] (line 1, column 65), so the file was not read (no Alibaba Cloud export nests more than 10 levels).',
+    );
 
     const keys = Array.from({ length: 1_000_000 }, (_, index) => `"k${index}":0`).join(',');
     const wide = await issuesOf(textInput('wide.json', `{${keys}}`));
@@ -453,22 +457,41 @@ describe('hostile structure', () => {
 });
 
 describe('very deep documents', () => {
-  it('locates a syntax error in a truncated 100,000-deep document without overflowing', async () => {
+  it('refuses a truncated 100,000-deep document for its depth, met first, without overflowing', async () => {
     const issues = await issuesOf(textInput('deep-cut.json', `{"a": ${'['.repeat(100_000)}`));
     expect(issues).toEqual([
-      expect.objectContaining({ code: 'json-syntax', file: 'deep-cut.json' }),
+      expect.objectContaining({
+        code: 'json-too-deep',
+        file: 'deep-cut.json',
+        line: 1,
+        column: 70,
+      }),
     ]);
   });
 
-  it('reports a record problem inside a deep document, without line:column if it cannot be located', async () => {
+  it('refuses a rule whose value nests too deep as a whole file, naming the path into the rule', async () => {
     const deepValue = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const text = `{"SecurityGroupId": "sg-deep", "Permissions": {"Permission": [{"Direction": "ingress", "IpProtocol": "TCP", "PortRange": "22/22", "SourceCidrIp": "0.0.0.0/0", "Description": ${deepValue}}]}}`;
+    const issues = await issuesOf(textInput('deep-rule.json', text));
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'json-too-deep', file: 'deep-rule.json', line: 1 }),
+    ]);
+    expect(issues[0]!.message).toContain(
+      'at $.Permissions.Permission[0].Description[0][0]…(52 more levels)…[0][0][0][0][0][0] (line 1, column',
+    );
+  });
+
+  it('reports a record problem inside a document nested within the limit, with line:column', async () => {
+    const deepValue = `${'['.repeat(40)}${']'.repeat(40)}`;
+    const text = `{"SecurityGroupId": "sg-deep", "Permissions": {"Permission": [{"Direction": "ingress", "IpProtocol": "TCP", "PortRange": "22/22", "SourceCidrIp": "0.0.0.0/0",\n "Description": ${deepValue}}]}}`;
     const issues = await issuesOf(textInput('deep-rule.json', text));
     expect(issues).toContainEqual(
       expect.objectContaining({
         code: 'invalid-field',
         path: '$.Permissions.Permission[0].Description',
         file: 'deep-rule.json',
+        line: 2,
+        column: 17,
       }),
     );
   });

@@ -18,23 +18,41 @@ export type DecodeResult =
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const utf16leDecoder = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
 
-export function decode(bytes: Uint8Array): DecodeResult {
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32';
+
+/** The encoding of a JSON file, from its byte-order mark or, without one, its first two bytes. */
+export function detectEncoding(bytes: Uint8Array): Encoding {
   const [first, second, third, fourth] = bytes;
   if (
     (first === 0xff && second === 0xfe && third === 0 && fourth === 0) ||
     (first === 0 && second === 0 && third === 0xfe && fourth === 0xff)
   ) {
+    return 'utf-32';
+  }
+  if (first === 0xff && second === 0xfe) return 'utf-16le';
+  if (first === 0xfe && second === 0xff) return 'utf-16be';
+  // No BOM but a NUL in one byte of the first pair: JSON text starts with ASCII, so this is UTF-16 (RFC 8259 §8.1 heuristics).
+  if (bytes.length >= 2 && first !== 0 && second === 0) return 'utf-16le';
+  if (bytes.length >= 2 && first === 0 && second !== 0) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** The bytes of a UTF-8 file after its byte-order mark, if it has one (a view, not a copy). */
+export function withoutUtf8Bom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+export function decode(bytes: Uint8Array): DecodeResult {
+  const encoding = detectEncoding(bytes);
+  if (encoding === 'utf-32') {
     return {
       ok: false,
       code: 'unsupported-encoding',
       detail: 'the file is encoded as UTF-32, which is not supported; save it as UTF-8',
     };
   }
-  if (first === 0xff && second === 0xfe) return decodeUtf16(bytes, 'little');
-  if (first === 0xfe && second === 0xff) return decodeUtf16(bytes, 'big');
-  // No BOM but a NUL in one byte of the first pair: JSON text starts with ASCII, so this is UTF-16 (RFC 8259 §8.1 heuristics).
-  if (bytes.length >= 2 && first !== 0 && second === 0) return decodeUtf16(bytes, 'little');
-  if (bytes.length >= 2 && first === 0 && second !== 0) return decodeUtf16(bytes, 'big');
+  if (encoding === 'utf-16le') return decodeUtf16(bytes, 'little');
+  if (encoding === 'utf-16be') return decodeUtf16(bytes, 'big');
   try {
     return { ok: true, text: utf8Decoder.decode(bytes) };
   } catch {

@@ -7,6 +7,15 @@ export interface ImportLimits {
   maxZipTotalBytes: number;
   /** Largest declared uncompressed/compressed ratio, per entry and for the whole archive. */
   maxZipRatio: number;
+  /**
+   * Files larger than this are parsed by a streaming parser straight from their bytes instead of
+   * being decoded into one string for JSON.parse.
+   */
+  streamParseAboveBytes: number;
+  /** Deepest nesting of arrays and objects in one JSON document (the root container is level 1). */
+  maxJsonDepth: number;
+  /** Most values (objects, arrays, strings, numbers, literals; keys not counted) in one JSON document. */
+  maxJsonValues: number;
 }
 
 const MiB = 1024 * 1024;
@@ -18,6 +27,36 @@ export const defaultImportLimits: ImportLimits = Object.freeze({
   maxZipTotalBytes: 1024 * MiB,
   // Pretty-printed exports compress 10–50×; zero-filled bombs reach 1000×.
   maxZipRatio: 200,
+  /*
+   * Measured on an 83 MiB export of 300,000 groups (npm run bench, scripts/bench-parse.mjs):
+   * decode + JSON.parse peaks far higher than the stream, because the decoded text is a second
+   * copy of the file (twice its size once it holds one Chinese character), alive next to the
+   * tree; the stream holds the bytes and the tree only, and costs a little more time. Below
+   * 32 MiB that copy is at most 64 MB, and JSON.parse (fastest, with jsonc-parser's exact
+   * line:column on errors) is kept.
+   */
+  streamParseAboveBytes: 32 * MiB,
+  /*
+   * Alibaba Cloud responses nest at most 7 levels (Instances.Instance[].VpcAttributes.
+   * PrivateIpAddress.IpAddress[]), 9 inside an array of SDK toMap() dumps. 64 is far above any
+   * export and far below what recursive code, structuredClone or postMessage can take (a
+   * 100,000-deep array overflows them): a deeper file is refused as a whole, with the path
+   * where it crossed the limit.
+   */
+  maxJsonDepth: 64,
+  /*
+   * The 83 MiB export above holds 4.2 million values (about 20 bytes each); the 256 MiB file
+   * limit allows about 13 million at that density. 16 million bounds the parsed tree near
+   * 400 MB whatever the file holds (a 256 MiB `[0,0,0,…]` would be 134 million values and
+   * several GB): the streaming parser stops as soon as it is crossed.
+   *
+   * There is deliberately no limit on the keys of one object: an object with a million keys
+   * costs what a million-element array costs, and both are bounded by this count. Unknown keys
+   * are ignored by the normalisers (which read the fields they know by name), so a record
+   * padded with a million junk keys still imports; a million-key object at the top of a file
+   * is "not an Alibaba Cloud export", with the first keys named.
+   */
+  maxJsonValues: 16_000_000,
 });
 
 /**
@@ -32,5 +71,9 @@ export function resolveLimits(overrides: Partial<ImportLimits> = {}): ImportLimi
     maxZipEntries: overrides.maxZipEntries ?? defaultImportLimits.maxZipEntries,
     maxZipTotalBytes: overrides.maxZipTotalBytes ?? defaultImportLimits.maxZipTotalBytes,
     maxZipRatio: overrides.maxZipRatio ?? defaultImportLimits.maxZipRatio,
+    streamParseAboveBytes:
+      overrides.streamParseAboveBytes ?? defaultImportLimits.streamParseAboveBytes,
+    maxJsonDepth: overrides.maxJsonDepth ?? defaultImportLimits.maxJsonDepth,
+    maxJsonValues: overrides.maxJsonValues ?? defaultImportLimits.maxJsonValues,
   };
 }

@@ -12,7 +12,10 @@ export function parseJson(text: string): ParseResult {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return describeSyntaxError(text, error instanceof Error ? error.message : '');
+    return describeJsonSyntaxError(
+      text,
+      engineErrorOffset(text, error instanceof Error ? error.message : ''),
+    );
   }
 }
 
@@ -37,19 +40,28 @@ const REASONS: Partial<Record<JsoncErrorName, string>> = {
   InvalidCharacter: 'a control character inside a string must be escaped',
 };
 
-interface FirstError {
+export interface FirstError {
+  /** UTF-16 offset into the text. */
   offset: number;
   reason: string;
 }
 
-function describeSyntaxError(text: string, engineMessage: string): ParseResult {
+/**
+ * Says where and why `text` is not JSON, with jsonc-parser's strict scan. `fallback` is where
+ * another parser stopped, used when jsonc-parser cannot say (it recurses per nesting level, so
+ * a very deep document overflows its stack).
+ */
+export function describeJsonSyntaxError(
+  text: string,
+  fallback: FirstError | null,
+): Extract<ParseResult, { ok: false }> {
   let found: FirstError | null = null;
   try {
-    found = firstJsoncError(text);
+    firstJsoncError(text, (error) => (found ??= error));
   } catch {
-    // jsonc-parser recurses per nesting level: a very deep document overflows the stack.
+    // The stack overflowed: keep the first error found before that, or else the fallback.
   }
-  found ??= engineErrorOffset(text, engineMessage);
+  found ??= fallback;
   if (found === null) return { ok: false, detail: 'not valid JSON' };
   const { line, column } = positionAt(text, found.offset);
   return {
@@ -60,7 +72,8 @@ function describeSyntaxError(text: string, engineMessage: string): ParseResult {
   };
 }
 
-function firstJsoncError(text: string): FirstError | null {
+/** Reports the first error through `found` as soon as it is seen (the scan may overflow later on). */
+function firstJsoncError(text: string, found: (error: FirstError) => void): void {
   let first: FirstError | null = null;
   let depth = 0;
   // Offset just past the root value: an error at or after it is trailing content, not a broken document.
@@ -99,11 +112,11 @@ function firstJsoncError(text: string): FirstError | null {
           reason = 'the file ends before the JSON document is complete (truncated?)';
         }
         first = { offset, reason };
+        found(first);
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
-  return first;
 }
 
 /** Fallback when jsonc-parser is more lenient than the engine: V8 says "at position N". */

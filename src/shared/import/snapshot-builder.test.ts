@@ -263,6 +263,9 @@ describe('limits and duplicates', () => {
       maxZipEntries: 10_000,
       maxZipTotalBytes: 1024 * 1024 * 1024,
       maxZipRatio: 200,
+      streamParseAboveBytes: 32 * 1024 * 1024,
+      maxJsonDepth: 64,
+      maxJsonValues: 16_000_000,
     });
   });
 

@@ -9,14 +9,12 @@ import { normaliseInstancesResponse } from './alibaba/normalise-instances';
 import { normaliseNetworkInterfacesResponse } from './alibaba/normalise-interfaces';
 import { normaliseAttributeResponse } from './alibaba/normalise-rules';
 import { completeness } from './completeness';
-import { decode } from './decode';
 import { detect, type AlibabaKind, type DetectedResponse } from './detect';
 import { sha256Hex } from './digest';
 import { FileIssues } from './file-issues';
-import { jsonPathLocator } from './json-path';
 import { resolveLimits, type ImportLimits } from './limits';
 import { mergeContributions } from './merge';
-import { parseJson } from './parse';
+import { readJsonDocument, type JsonDocument } from './read-json';
 import { sniff, type SniffResult } from './sniff';
 import { compareText, formatBytes, formatLimit } from './text';
 import { checkZipLimits, listZip, officeDocumentKind, readZipEntry } from './zip';
@@ -94,9 +92,9 @@ export function createSnapshotBuilder(limits: Partial<ImportLimits> = {}): Snaps
     if (container !== undefined) record.container = container;
     added.records.push(record);
     const fileIssues = new FileIssues(name);
-    let text: string | null = null;
+    let document: JsonDocument | null = null;
     try {
-      text = await interpret(record, bytes, container, fileIssues, added, knownSha256);
+      document = await interpret(record, bytes, container, fileIssues, added, knownSha256);
     } catch (error) {
       // A bug must not abort an import of thousands of files: report it on this file only, without a stack.
       fileIssues.fileError(
@@ -104,13 +102,16 @@ export function createSnapshotBuilder(limits: Partial<ImportLimits> = {}): Snaps
         `the file could not be read because of an internal error (${error instanceof Error ? error.message : String(error)})`,
       );
     }
-    const locate = text !== null && fileIssues.hasPaths ? jsonPathLocator(text) : undefined;
+    const locate =
+      document?.ok === true && fileIssues.hasPaths
+        ? document.locator(fileIssues.pending.flatMap((issue) => issue.path ?? []))
+        : undefined;
     added.issues.push(...fileIssues.toImportIssues(locate));
     return record;
   }
 
   /**
-   * Returns the decoded text when the file got that far (to locate record issues), else null.
+   * Returns the parsed document when the file got that far (to locate record issues), else null.
    * The SHA-256 is started first: where Web Crypto hashes off-thread (browsers) it overlaps
    * decoding and parsing. A duplicate is recognised once both are done, and its results dropped.
    */
@@ -121,7 +122,7 @@ export function createSnapshotBuilder(limits: Partial<ImportLimits> = {}): Snaps
     fileIssues: FileIssues,
     added: AddedInput,
     knownSha256: string | undefined,
-  ): Promise<string | null> {
+  ): Promise<JsonDocument | null> {
     // A digest that fails (some engines refuse multi-gigabyte buffers) leaves the hash empty, not the file unread.
     const hashing =
       knownSha256 !== undefined && SHA256_HEX.test(knownSha256)
@@ -150,14 +151,14 @@ export function createSnapshotBuilder(limits: Partial<ImportLimits> = {}): Snaps
       return null;
     }
     const contribution = emptyContribution(record.name);
-    const text = interpretText(record, bytes, sniffed, contribution, fileIssues);
+    const document = interpretText(record, bytes, sniffed, contribution, fileIssues);
     record.sha256 = await hashing;
     if (isDuplicate(record, fileIssues)) {
       record.records = 0;
       return null;
     }
     if (record.kind !== 'unreadable') contributions.push(contribution);
-    return text;
+    return document;
   }
 
   /** Exact same bytes as an earlier input: everything found in this one is replaced by one warning. */
@@ -185,7 +186,7 @@ export function createSnapshotBuilder(limits: Partial<ImportLimits> = {}): Snaps
     sniffed: SniffResult,
     contribution: FileContribution,
     fileIssues: FileIssues,
-  ): string | null {
+  ): JsonDocument | null {
     if (sniffed.type === 'binary') {
       fileIssues.fileError('not-json', `this is ${sniffed.label}, not a JSON export`);
       return null;
@@ -197,39 +198,19 @@ export function createSnapshotBuilder(limits: Partial<ImportLimits> = {}): Snaps
       );
       return null;
     }
-    const decoded = decode(bytes);
-    if (!decoded.ok) {
-      fileIssues.fileError(decoded.code, decoded.detail, {
-        line: decoded.line,
-        column: decoded.column,
+    // Decoding, parsing and the JSON limits (src/shared/import/read-json.ts).
+    const document = readJsonDocument(bytes, resolvedLimits);
+    if (!document.ok) {
+      fileIssues.fileError(document.code, document.detail, {
+        line: document.line,
+        column: document.column,
       });
       return null;
     }
-    const text = decoded.text;
-    const firstVisible = text.search(/\S/);
-    if (firstVisible === -1) {
-      fileIssues.fileError(
-        'empty-file',
-        bytes.length === 0 ? 'the file is empty' : 'the file contains only whitespace',
-      );
-      return null;
-    }
-    if (text[firstVisible] === '<') {
-      fileIssues.fileError('not-json', 'this looks like XML or HTML, not a JSON export');
-      return null;
-    }
-    const parsed = parseJson(text);
-    if (!parsed.ok) {
-      fileIssues.fileError('json-syntax', parsed.detail, {
-        line: parsed.line,
-        column: parsed.column,
-      });
-      return null;
-    }
-    const detection = detect(parsed.value);
+    const detection = detect(document.value);
     if (detection.type === 'rejected') {
       fileIssues.fileError(detection.code, detection.detail);
-      return text;
+      return document;
     }
     record.kind = detection.responses[0]!.kind;
     for (const rejected of detection.rejectedElements)
@@ -241,7 +222,7 @@ export function createSnapshotBuilder(limits: Partial<ImportLimits> = {}): Snaps
     for (const response of detection.responses)
       NORMALISERS[response.kind](response.response, response.path, contribution, fileIssues);
     record.records = contributionRecordCount(contribution);
-    return text;
+    return document;
   }
 
   async function readZip(
