@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding, RuleEvidence } from '../../src/shared/audit/result';
-import { findingsCsv, findingsCsvHeader } from '../../src/shared/report/findings-csv';
+import { findingsCsv, findingsCsvBytes, findingsCsvHeader, writeFindingsCsv } from '../../src/shared/report/findings-csv';
 import type { ScanDocument } from '../../src/shared/report/scan-document';
 import { csvRecords, readStrictCsv } from '../support/csv-reader';
 import { demoDocument } from './harness';
@@ -99,5 +99,61 @@ describe('findings CSV escaping', () => {
     const cell = csvRecords(findingsCsv(document))[0]?.rule_description ?? '';
     expect(cell.length).toBeLessThanOrEqual(32_767);
     expect(cell.endsWith('…[truncated]')).toBe(true);
+  });
+});
+
+/** writeFindingsCsv's chunks, joined. */
+function streamed(document: ScanDocument, auditName: string, chunkBytes: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  writeFindingsCsv(document, auditName, (chunk) => chunks.push(chunk.slice()), chunkBytes);
+  const out = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Where two byte arrays first differ (-1: equal), so that a failure says where without a slow deep diff. */
+function firstDifference(actual: Uint8Array, expected: Uint8Array): number {
+  const length = Math.min(actual.byteLength, expected.byteLength);
+  for (let index = 0; index < length; index += 1) if (actual[index] !== expected[index]) return index;
+  return actual.byteLength === expected.byteLength ? -1 : length;
+}
+
+describe('findings CSV as bytes and as a stream', () => {
+  const encodeText = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+  it('gives the bytes of the text, whole and streamed through chunks smaller and larger than a row', async () => {
+    const document = await demoDocument();
+    const expected = encodeText(findingsCsv(document, 'Q4 audit'));
+    expect(firstDifference(findingsCsvBytes(document, 'Q4 audit'), expected)).toBe(-1);
+    // 16 bytes: every piece is larger than the buffer; 1,000: pieces straddle chunk ends.
+    for (const chunkBytes of [16, 1000, 1 << 20]) {
+      expect(firstDifference(streamed(document, 'Q4 audit', chunkBytes), expected)).toBe(-1);
+    }
+  });
+
+  it('agrees byte for byte with the text for any names: CJK, emoji, lone surrogates, quotes, triggers', async () => {
+    const base = await demoDocument();
+    const odd = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.constantFrom('安全组', '😀 emoji', '\uD800 lone', 'x\uDC00', '"q"', '=1+1', 'ملف'),
+    );
+    fc.assert(
+      fc.property(odd, odd, fc.integer({ min: 8, max: 600 }), (name, description, chunkBytes) => {
+        const document = structuredClone(base);
+        const finding = document.checks[0]?.findings[0];
+        const rule = finding?.accepts[0];
+        if (finding === undefined || rule === undefined) throw new Error('demo has no SSH finding');
+        finding.objectName = name;
+        rule.description = description;
+        const expected = encodeText(findingsCsv(document, name));
+        expect(firstDifference(findingsCsvBytes(document, name), expected)).toBe(-1);
+        expect(firstDifference(streamed(document, name, chunkBytes), expected)).toBe(-1);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -214,3 +214,49 @@ export function findingsCsvBytes(document: ScanDocument, auditName = ''): Uint8A
   }
   return out;
 }
+
+/**
+ * The same bytes as findingsCsvBytes, streamed through one reused buffer of `chunkBytes` to
+ * `sink`, which must consume each chunk before it returns (write it out, hash it): 100,000
+ * findings make over 100 MB of CSV, and first-touching that much fresh memory costs more than
+ * encoding it. The CLI writes CSV reports this way.
+ */
+export function writeFindingsCsv(
+  document: ScanDocument,
+  auditName: string,
+  sink: (chunk: Uint8Array) => void,
+  chunkBytes = 1 << 20,
+): void {
+  const encoder = new TextEncoder();
+  const buffer = new Uint8Array(chunkBytes);
+  let at = 0;
+  const flush = (): void => {
+    if (at > 0) sink(buffer.subarray(0, at));
+    at = 0;
+  };
+  const put = (bytes: Uint8Array): void => {
+    if (at + bytes.byteLength > buffer.byteLength) flush();
+    if (bytes.byteLength > buffer.byteLength) return sink(bytes);
+    buffer.set(bytes, at);
+    at += bytes.byteLength;
+  };
+  const putText = (text: string): void => {
+    // 3 bytes per UTF-16 unit is the most UTF-8 can need.
+    if (at + text.length * 3 > buffer.byteLength) flush();
+    if (text.length * 3 > buffer.byteLength) return sink(encoder.encode(text));
+    at = writeUtf8(buffer, at, text);
+  };
+  put(encoder.encode(`\uFEFF${csvLine(findingsCsvHeader)}`));
+  let lastTail = '';
+  let lastTailBytes: Uint8Array = new Uint8Array(0);
+  writeRows(document, auditName, (lead, rule, tail) => {
+    if (tail !== lastTail) {
+      lastTail = tail;
+      lastTailBytes = encoder.encode(tail);
+    }
+    putText(lead);
+    putText(rule);
+    put(lastTailBytes);
+  });
+  flush();
+}

@@ -71,8 +71,21 @@ export async function buildProvenanceFiles(
   report: Uint8Array,
   reportFileName: string,
 ): Promise<ProvenanceFiles> {
+  return provenanceFilesForDigest(
+    provenance,
+    { byteLength: report.byteLength, sha256: await sha256Hex(report) },
+    reportFileName,
+  );
+}
+
+/** The same files for a report hashed while it was written (a streamed CSV): its size and SHA-256. */
+export function provenanceFilesForDigest(
+  provenance: ReportProvenance,
+  report: { byteLength: number; sha256: string },
+  reportFileName: string,
+): ProvenanceFiles {
   const file = baseName(reportFileName);
-  const reportSha256 = await sha256Hex(report);
+  const reportSha256 = report.sha256;
   const manifest: ReportManifest = {
     manifestVersion,
     report: { file, format: provenance.format, bytes: report.byteLength, sha256: reportSha256 },

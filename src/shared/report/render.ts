@@ -5,7 +5,7 @@ import type { AuditResult, CheckStatus, RiskLevel } from '../audit/result';
 import { withDisabledChecks } from '../audit/run-checks';
 import type { Language } from '../checks/types';
 import type { Snapshot } from '../model';
-import { findingsCsv, findingsCsvBytes } from './findings-csv';
+import { findingsCsv, findingsCsvBytes, writeFindingsCsv } from './findings-csv';
 import type { ReportPdfRenderer } from './pdf-render';
 import type { ReportProvenance } from './provenance';
 import { buildReportModel, findingsSha256, type AuditInfo } from './report-model';
@@ -25,6 +25,11 @@ export interface RenderRequest {
   audit?: Partial<AuditInfo>;
   /** The audit's activity log (the app): summarised and verified into the report's `activity`. */
   activity?: { auditId: string; entries: ActivityEntry[] };
+  /**
+   * Node hosts (the CLI): the worker writes a CSV report straight to this file (a temporary path
+   * the host renames into place) and returns its size and hash instead of its bytes.
+   */
+  outputFile?: string;
 }
 
 export interface RenderedOutput {
@@ -37,6 +42,8 @@ export interface RenderedOutput {
    * bytes move between threads without a copy and are written as they are.
    */
   bytes?: Uint8Array;
+  /** Instead of `bytes`: the worker wrote the report to `request.outputFile` itself. */
+  written?: WrittenReport;
   summary: ScanSummary;
   checks: { id: string; risk: RiskLevel; status: CheckStatus }[];
   /** What the host needs to write the manifest and checksum beside the saved report (buildProvenanceFiles). */
@@ -46,6 +53,25 @@ export interface RenderedOutput {
 /** What a host lends the renderer: PDF output needs pdfmake and the fonts, which only hosts can load. */
 export interface RenderSupport {
   pdf?: ReportPdfRenderer;
+  /**
+   * Node hosts: a sink that writes the report where `request.outputFile` says (hashing as it
+   * goes), so that a large CSV is streamed out instead of held in memory. undefined: no such file.
+   */
+  openOutput?: (request: RenderRequest) => ReportSink | undefined;
+}
+
+/** Where a streamed report goes: `write` consumes each chunk before returning. */
+export interface ReportSink {
+  write(chunk: Uint8Array): void;
+  close(): Promise<WrittenReport>;
+  /** Called instead of close when rendering fails: removes what was written. */
+  abort(): void;
+}
+
+/** A report the worker wrote itself: its size and SHA-256 for the manifest. */
+export interface WrittenReport {
+  byteLength: number;
+  sha256: string;
 }
 
 function resolveAudit(request: RenderRequest, generatedAt: string): AuditInfo {
@@ -126,7 +152,17 @@ export async function renderScanDocument(
     return { format: 'json', text: '', bytes, ...outline, provenance };
   }
   if (request.format === 'csv') {
-    return { format: 'csv', text: '', bytes: findingsCsvBytes(complete, audit.name), ...outline, provenance };
+    const sink = support.openOutput?.(request);
+    if (sink === undefined) {
+      return { format: 'csv', text: '', bytes: findingsCsvBytes(complete, audit.name), ...outline, provenance };
+    }
+    try {
+      writeFindingsCsv(complete, audit.name, (chunk) => sink.write(chunk));
+    } catch (error) {
+      sink.abort();
+      throw error;
+    }
+    return { format: 'csv', text: '', written: await sink.close(), ...outline, provenance };
   }
   if (support.pdf === undefined) throw new Error('this host cannot make PDF reports (no PDF renderer was given to the worker)');
   const model = await buildReportModel(complete, audit);
