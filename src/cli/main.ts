@@ -3,6 +3,7 @@ import packageJson from '../../package.json';
 import { parseCliArguments, usage, UsageError } from './arguments';
 import { exitCodes } from './exit-code';
 import { runScan } from './scan-command';
+import { runVerify } from './verify-command';
 
 async function main(argv: readonly string[]): Promise<number> {
   let args;
@@ -20,6 +21,13 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.command === 'version') {
     process.stdout.write(`${packageJson.version}\n`);
     return exitCodes.done;
+  }
+  if (args.command === 'verify') {
+    return runVerify(args, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      workingFolder: process.cwd(),
+    });
   }
   return runScan(args, {
     workerUrl: new URL('./audit-worker.mjs', import.meta.url),
