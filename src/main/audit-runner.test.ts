@@ -95,7 +95,7 @@ describe('audit runner', () => {
     expect(result).toEqual({
       ok: false,
       cancelled: false,
-      message: 'The audit failed: the audit worker crashed: boom.',
+      message: 'The audit failed: the audit worker crashed while importing a.json: boom.',
     });
     expect(crashing.busy).toBe(false);
   });

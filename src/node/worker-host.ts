@@ -49,24 +49,85 @@ export interface InMemoryInputFile {
 
 export type AuditInputFile = InputFile | InMemoryInputFile;
 
-export type RunOutput = { kind: 'outcome'; outcome: AuditOutcome } | { kind: 'rendered'; output: RenderedOutput };
+export type RunOutput =
+  { kind: 'outcome'; outcome: AuditOutcome } | { kind: 'rendered'; output: RenderedOutput };
 
 export class AuditWorkerError extends Error {}
 
 /** The host aborted the run through `WorkerHostOptions.signal`. */
 export class AuditCancelledError extends AuditWorkerError {}
 
-function ownedBuffer(bytes: Uint8Array): Uint8Array {
-  // Only a buffer that owns its whole ArrayBuffer can be transferred without exposing other memory.
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+/** The worker crossed its heap ceiling (`resourceLimits`) and was stopped by Node. */
+export class AuditWorkerOutOfMemoryError extends AuditWorkerError {
+  constructor(
+    readonly limitMb: number,
+    /** What the worker was doing, e.g. "while importing export/DescribeInstances.json". */
+    readonly stage: string,
+  ) {
+    super(`the audit worker ran out of memory (limit ${limitMb} MB) ${stage}`);
+  }
 }
 
-function describeExit(error: Error): string {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return 'the audit worker ran out of memory (the export is too large for the configured limit)';
+/** The worker threw where nothing caught it, or exited on its own. */
+export class AuditWorkerCrashError extends AuditWorkerError {}
+
+/** Heap ceiling of the worker unless the host says otherwise (`maxOldGenerationSizeMb`). */
+export const defaultWorkerHeapMb = 3072;
+
+function ownedBuffer(bytes: Uint8Array): Uint8Array {
+  // Only a buffer that owns its whole ArrayBuffer can be transferred without exposing other memory.
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes
+    : bytes.slice();
+}
+
+/**
+ * Follows the run from the host's side, so that a worker that dies can be said to have died
+ * "while importing X": the worker acknowledges files in the order they were sent.
+ */
+class RunStage {
+  private readonly sent: string[] = [];
+  private acknowledged = 0;
+  private finishSent = false;
+  private checks: AuditProgress | null = null;
+
+  constructor(private readonly renders: string | null) {}
+
+  fileSent(name: string): void {
+    this.sent.push(name);
   }
-  return `the audit worker crashed: ${error.message}`;
+
+  fileImported(): void {
+    this.acknowledged += 1;
+  }
+
+  finished(): void {
+    this.finishSent = true;
+  }
+
+  progress(progress: AuditProgress): void {
+    if (progress.phase === 'check') this.checks = progress;
+  }
+
+  describe(): string {
+    const importing = this.sent[this.acknowledged];
+    if (importing !== undefined) return `while importing ${importing}`;
+    if (!this.finishSent)
+      return this.sent.length === 0
+        ? 'while starting'
+        : `after importing ${this.sent[this.sent.length - 1]}`;
+    if (this.checks === null) return 'while merging the imported files';
+    if (this.checks.done < this.checks.total) return 'while running the checks';
+    return this.renders === null
+      ? 'while handing the results over'
+      : `while rendering the ${this.renders} report`;
+  }
+}
+
+function describeFailure(error: Error, limitMb: number, stage: string): AuditWorkerError {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return new AuditWorkerOutOfMemoryError(limitMb, stage);
+  return new AuditWorkerCrashError(`the audit worker crashed ${stage}: ${error.message}`);
 }
 
 export async function runAuditInWorker(
@@ -75,9 +136,13 @@ export async function runAuditInWorker(
   hostOptions: WorkerHostOptions,
   handlers: RunHandlers = {},
 ): Promise<RunOutput> {
+  const limitMb = hostOptions.maxOldGenerationSizeMb ?? defaultWorkerHeapMb;
   const worker = new Worker(hostOptions.workerUrl, {
-    resourceLimits: { maxOldGenerationSizeMb: hostOptions.maxOldGenerationSizeMb ?? 3072 },
+    resourceLimits: { maxOldGenerationSizeMb: limitMb },
+    // The one file this worker may write (a streamed CSV report), fixed when the worker starts.
+    workerData: { reportFile: runOptions.render?.outputFile },
   });
+  const stage = new RunStage(runOptions.render?.format.toUpperCase() ?? null);
   const runId = `run-${Date.now()}`;
   const maxBytesInFlight = hostOptions.maxBytesInFlight ?? 64 * 1024 * 1024;
   const sizes: number[] = [];
@@ -94,11 +159,13 @@ export async function runAuditInWorker(
       if (message.runId !== runId) return;
       switch (message.type) {
         case 'progress':
+          stage.progress(message.progress);
           handlers.onProgress?.(message.progress);
           return;
         case 'file-imported':
           bytesInFlight -= sizes[acknowledged] ?? 0;
           acknowledged += 1;
+          stage.fileImported();
           handlers.onFileImported?.(message.records, message.issues);
           wakeReader?.();
           return;
@@ -110,8 +177,14 @@ export async function runAuditInWorker(
           return reject(new AuditWorkerError(message.error.message));
       }
     });
-    worker.on('error', (error) => reject(new AuditWorkerError(describeExit(error))));
-    worker.on('exit', (code) => reject(new AuditWorkerError(`the audit worker stopped (exit code ${code})`)));
+    worker.on('error', (error) => reject(describeFailure(error, limitMb, stage.describe())));
+    worker.on('exit', (code) =>
+      reject(
+        new AuditWorkerCrashError(
+          `the audit worker stopped unexpectedly (exit code ${code}) ${stage.describe()}`,
+        ),
+      ),
+    );
     const signal = hostOptions.signal;
     if (signal !== undefined) {
       const onAbort = (): void => reject(new AuditCancelledError('the audit was cancelled'));
@@ -148,8 +221,10 @@ export async function runAuditInWorker(
       bytesInFlight += bytes.byteLength;
       // Hashing here, natively, overlaps with parsing in the worker: the main thread is otherwise idle.
       const sha256 = createHash('sha256').update(bytes).digest('hex');
+      stage.fileSent(file.name);
       send({ type: 'file', runId, name: file.name, bytes, sha256 }, [bytes.buffer as ArrayBuffer]);
     }
+    stage.finished();
     send({ type: 'finish', runId });
     return await finished;
   } finally {
