@@ -97,10 +97,28 @@ describe('web host', () => {
     const crashing = createWebHost(() => worker as unknown as Worker);
     const pending = crashing.auditFiles([{ name: 'a.json', bytes: new Uint8Array([1]) }]);
     worker.onerror?.({ message: 'out of memory', preventDefault: () => undefined } as ErrorEvent);
-    await expect(pending).resolves.toEqual({ ok: false, cancelled: false, message: 'The audit worker stopped: out of memory.' });
+    await expect(pending).resolves.toEqual({ ok: false, cancelled: false, message: 'The audit worker stopped: out of memory. It was importing a.json (file 1 of 1).' });
     expect(worker.terminated).toBe(true);
     expect(workers).toHaveLength(0);
     await expect(host.auditFiles([])).resolves.toMatchObject({ ok: true });
+  });
+
+  it('names the file the worker was importing when it died', async () => {
+    const worker = new FakeWorker();
+    worker.answer = false;
+    const host = createWebHost(() => worker as unknown as Worker);
+    const pending = host.auditFiles([
+      { name: 'first.json', bytes: new Uint8Array([1]) },
+      { name: 'second.json', bytes: new Uint8Array([2]) },
+    ]);
+    const runId = worker.received[0]?.message.runId ?? '';
+    worker.emit({ type: 'file-imported', runId, records: [], issues: [] });
+    worker.onerror?.({ message: 'Uncaught Error: boom', preventDefault: () => undefined } as ErrorEvent);
+    await expect(pending).resolves.toEqual({
+      ok: false,
+      cancelled: false,
+      message: 'The audit worker stopped: Uncaught Error: boom. It was importing second.json (file 2 of 2).',
+    });
   });
 
   it('a newer run replaces an older one, which resolves as cancelled', async () => {

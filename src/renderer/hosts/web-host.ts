@@ -19,6 +19,17 @@ interface RunningAudit {
   runId: string;
   handlers: AuditRunHandlers;
   settle: (result: AuditRunResult) => void;
+  /** The files' names in the order sent, and how many the worker has finished: to say where it died. */
+  names: string[];
+  imported: number;
+}
+
+/** Where a worker that died had got to: it imports files in the order they were sent. */
+function stageOf(run: RunningAudit): string {
+  const current = run.names[run.imported];
+  if (current !== undefined)
+    return ` It was importing ${current} (file ${run.imported + 1} of ${run.names.length}).`;
+  return ' It had imported every file and was running the checks.';
 }
 
 /** A buffer that holds exactly these bytes, so transferring it hands over nothing else. */
@@ -46,6 +57,7 @@ export function createWebHost(createWorker: WorkerFactory = createAuditWorker): 
         running.handlers.onProgress?.(message.progress);
         return;
       case 'file-imported':
+        running.imported += 1;
         running.handlers.onFileImported?.(message.records, message.issues);
         return;
       case 'result':
@@ -75,7 +87,12 @@ export function createWebHost(createWorker: WorkerFactory = createAuditWorker): 
     create: createWorker,
     name: 'audit worker',
     onMessage,
-    onFailure: (reason) => finish({ ok: false, cancelled: cancelling, message: reason }),
+    onFailure: (reason) =>
+      finish({
+        ok: false,
+        cancelled: cancelling,
+        message: cancelling || running === null ? reason : `${reason}${stageOf(running)}`,
+      }),
   });
 
   function discardWorker(reason: string, cancelled = false): void {
@@ -100,7 +117,13 @@ export function createWebHost(createWorker: WorkerFactory = createAuditWorker): 
       }
       return new Promise<AuditRunResult>((resolve) => {
         const runId = crypto.randomUUID();
-        running = { runId, handlers, settle: resolve };
+        running = {
+          runId,
+          handlers,
+          settle: resolve,
+          names: files.map((file) => file.name),
+          imported: 0,
+        };
         try {
           const target = worker.ensure();
           post(target, { type: 'start', runId, fileCount: files.length, options: {} });
