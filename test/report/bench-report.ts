@@ -2,10 +2,13 @@
  * In-process figures for `npm run bench` (bundled by scripts/bench.mjs): CSV of many findings,
  * PDF of the demo and of a synthetic audit with many findings. Prints one JSON line per figure.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createNodePdfRenderer } from '../../src/node/pdf-engine';
-import { findingsCsvBytes } from '../../src/shared/report/findings-csv';
-import { buildReportModel } from '../../src/shared/report/report-model';
+import { findingsCsvBytes, writeFindingsCsv } from '../../src/shared/report/findings-csv';
+import { openReportFileSink } from '../../src/node/report-file-sink';
+import { buildReportModel, findingsSha256 } from '../../src/shared/report/report-model';
 import type { ScanDocument } from '../../src/shared/report/scan-document';
 import { syntheticScanDocument } from './synthetic-document';
 
@@ -38,6 +41,18 @@ async function main(): Promise<void> {
     const baseline = start();
     new Uint8Array(csv.byteLength).fill(1);
     say({ figure: 'csv', findings: 100_000, ...figure, bytes: csv.byteLength, fillBaselineMs: elapsed(baseline).ms });
+    // The CLI's path for --out: streamed through one reused buffer to the file, hashed as it goes.
+    const folder = mkdtempSync(join(tmpdir(), 'sg-bench-csv-'));
+    const streamed = start();
+    const sink = openReportFileSink(join(folder, 'findings.csv'));
+    writeFindingsCsv(document, 'bench', (chunk) => sink.write(chunk));
+    const written = await sink.close();
+    say({ figure: 'csv-file', findings: 100_000, ...elapsed(streamed), bytes: written.byteLength });
+    // Every report also carries the SHA-256 of its findings data (canonical JSON).
+    const hashing = start();
+    await findingsSha256(document);
+    say({ figure: 'findings-hash', findings: 100_000, ...elapsed(hashing) });
+    rmSync(folder, { recursive: true, force: true });
   }
   const render = createNodePdfRenderer(`${process.cwd()}/resources/fonts`);
   if ((mode === 'pdf-demo' || mode === 'all') && demoJson !== '') {

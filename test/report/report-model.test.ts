@@ -1,7 +1,8 @@
 /** The report model: what it lists, that its figures add up, that the evidence is there. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCatalogue } from '../../src/shared/checks/registry';
-import { canonicalJson } from '../../src/shared/report/canonical-json';
+import { canonicalJson, canonicalJsonByParts } from '../../src/shared/report/canonical-json';
 import { completeScanDocument } from '../../src/shared/report/render';
 import { buildReportModel, findingsSha256, riskLevels, type ReportModel } from '../../src/shared/report/report-model';
 import { demoDocument } from './harness';
@@ -142,6 +143,19 @@ describe('the findings hash', () => {
     expect(canonicalJson({ b: 1, a: [2, { d: null, c: 'x' }] })).toBe('{"a":[2,{"c":"x","d":null}],"b":1}');
     expect(canonicalJson({ a: undefined, b: [undefined] })).toBe('{"b":[null]}');
     expect(canonicalJson(['安全组', '\u202E'])).toBe(JSON.stringify(['安全组', '\u202E']));
+  });
+
+  it('writes the same canonical text on its fast path as piece by piece, for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(canonicalJsonByParts(value));
+      }),
+      { numRuns: 500 },
+    );
+    // Integer-like keys (engines enumerate them first) and an own __proto__ key, as JSON.parse makes them.
+    const tricky = JSON.parse('{"b":1,"10":2,"9":3,"a":{"__proto__":{"x":1},"constructor":4}}') as unknown;
+    expect(canonicalJson(tricky)).toBe('{"10":2,"9":3,"a":{"__proto__":{"x":1},"constructor":4},"b":1}');
+    expect(canonicalJson(tricky)).toBe(canonicalJsonByParts(tricky));
   });
 });
 
