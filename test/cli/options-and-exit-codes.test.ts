@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScanDocument } from '../../src/shared/report/scan-document';
 import { buildCli, demoExport, projectRoot, runCli } from './cli-harness';
@@ -82,5 +86,20 @@ describe('sg-audit scan: options', () => {
     expect(rows.some((row) => row.includes('"exposed-ssh-22"') && row.includes('"sgr-uf6demo000000000001"'))).toBe(true);
     // "-1/-1" starts with a formula trigger and must reach the spreadsheet guarded.
     expect(run.stdout).toContain(`"'-1/-1"`);
+  });
+
+  it('streams a CSV --out file with the same bytes as stdout, its manifest hash and no temporary file left', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sg-csv-'));
+    const out = join(folder, 'findings.csv');
+    const saved = runCli(['scan', demoExport, '-q', '--format', 'csv', '--out', out, ...fixedTime]);
+    expect(saved.status, saved.stderr).toBe(0);
+    const printed = runCli(['scan', demoExport, '-q', '--format', 'csv', ...fixedTime]);
+    const bytes = readFileSync(out);
+    expect(bytes.toString('utf8')).toBe(printed.stdout);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const manifest = JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8')) as { report: { sha256: string; bytes: number } };
+    expect(manifest.report).toMatchObject({ sha256, bytes: bytes.byteLength });
+    expect(readFileSync(`${out}.sha256`, 'utf8')).toBe(`${sha256}  findings.csv\n`);
+    expect(readdirSync(folder).sort()).toEqual(['findings.csv', 'findings.csv.manifest.json', 'findings.csv.sha256']);
   });
 });
