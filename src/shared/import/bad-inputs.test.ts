@@ -1,6 +1,7 @@
 /**
- * The bad inputs of reliability.md that concern reading and parsing: each gives a clear issue
- * naming the file (and line:column or JSON path where there is one), never an exception.
+ * The bad inputs of reliability.md that concern reading and parsing, in more detail than the
+ * table of test/fixtures/bad/INDEX.json: each gives a clear issue naming the file (and
+ * line:column or JSON path where there is one), never an exception.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -21,154 +22,9 @@ async function issuesOf(input: RawInput): Promise<ImportIssue[]> {
   return added.issues;
 }
 
-interface FileRejection {
-  fixture: string;
-  code: string;
-  message: RegExp;
-  line?: number;
-  column?: number;
-}
-
-const FILE_REJECTIONS: FileRejection[] = [
-  { fixture: 'empty.json', code: 'empty-file', message: /^bad\/empty\.json: the file is empty\.$/ },
-  {
-    fixture: 'whitespace.json',
-    code: 'empty-file',
-    message: /: the file contains only whitespace\.$/,
-  },
-  {
-    fixture: 'null.json',
-    code: 'not-an-export',
-    message: /: not an Alibaba Cloud export: found null\.$/,
-  },
-  {
-    fixture: 'number.json',
-    code: 'not-an-export',
-    message: /: not an Alibaba Cloud export: found a number \(42\)\.$/,
-  },
-  {
-    fixture: 'empty-array.json',
-    code: 'not-an-export',
-    message: /: not an Alibaba Cloud export: the file is an empty array\.$/,
-  },
-  {
-    fixture: 'empty-object.json',
-    code: 'not-an-export',
-    message: /: not an Alibaba Cloud export: found an empty object\.$/,
-  },
-  {
-    fixture: 'unknown-object.json',
-    code: 'not-an-export',
-    message: /found an object with top-level keys "hello", "items"\.$/,
-  },
-  {
-    fixture: 'invalid-utf8.json',
-    code: 'invalid-utf8',
-    message: /: not valid UTF-8: invalid byte sequence at byte offset 57 \(line 3, column 21\)\.$/,
-    line: 3,
-    column: 21,
-  },
-  {
-    fixture: 'truncated-string.json',
-    code: 'json-syntax',
-    message: /line 3, column 17: the file ends inside a string that starts here \(truncated\?\)/,
-    line: 3,
-    column: 17,
-  },
-  {
-    fixture: 'truncated-array.json',
-    code: 'json-syntax',
-    message: /line 5, column 1: the file ends before the JSON document is complete \(truncated\?\)/,
-    line: 5,
-    column: 1,
-  },
-  {
-    fixture: 'truncated-number.json',
-    code: 'json-syntax',
-    message: /truncated/,
-    line: 2,
-    column: 18,
-  },
-  {
-    fixture: 'trailing-garbage.json',
-    code: 'json-syntax',
-    message: /line 4, column 1: unexpected content after the end of the JSON document/,
-    line: 4,
-    column: 1,
-  },
-  {
-    fixture: 'two-documents.json',
-    code: 'json-syntax',
-    message:
-      /line 2, column 1: unexpected content after the end of the JSON document \(a second document\?\)/,
-    line: 2,
-    column: 1,
-  },
-  {
-    fixture: 'comments.json',
-    code: 'json-syntax',
-    message: /line 2, column 2: comments are not allowed in JSON\.$/,
-    line: 2,
-    column: 2,
-  },
-  {
-    fixture: 'pdf-renamed.json',
-    code: 'not-json',
-    message: /^bad\/pdf-renamed\.json: this is a PDF file, not a JSON export\.$/,
-  },
-  {
-    fixture: 'png-renamed.json',
-    code: 'not-json',
-    message: /: this is a PNG image, not a JSON export\.$/,
-  },
-  {
-    fixture: 'gzip-renamed.json',
-    code: 'not-json',
-    message: /: this is a gzip archive \(unpack it first\), not a JSON export\.$/,
-  },
-  {
-    fixture: 'xlsx-renamed.json',
-    code: 'not-json',
-    message: /^bad\/xlsx-renamed\.json: this is an Excel workbook, not an export\.$/,
-  },
-  {
-    fixture: 'aws-security-groups.json',
-    code: 'wrong-provider',
-    message: /: detected AWS describe-security-groups output, expected an Alibaba Cloud export\.$/,
-  },
-  {
-    fixture: 'azure-nsg-list.json',
-    code: 'wrong-provider',
-    message:
-      /: detected Azure network security groups \(az network nsg list\) output, expected an Alibaba Cloud export\.$/,
-  },
-  {
-    fixture: 'gcp-firewall-list.json',
-    code: 'wrong-provider',
-    message: /: detected Google Cloud firewall rules/,
-  },
-  {
-    fixture: 'terraform-state.json',
-    code: 'wrong-provider',
-    message: /: detected Terraform state or plan JSON/,
-  },
-];
+// The files refused whole, one by one: test/fixtures/bad/INDEX.json and bad-input-fixtures.test.ts.
 
 describe('files refused whole', () => {
-  it.each(FILE_REJECTIONS)('$fixture → $code', async ({ fixture, code, message, line, column }) => {
-    const name = `bad/${fixture}`;
-    const issues = await issuesOf(fixtureInput(name));
-    expect(issues).toHaveLength(1);
-    const [issue] = issues;
-    expect(issue).toMatchObject({ severity: 'error', code, file: name });
-    expect(issue!.message).toMatch(message);
-    expect(issue!.message.startsWith(`${name}: `)).toBe(true);
-    expect(issue!.message).not.toMatch(/\n|at .*\(.*:\d+:\d+\)/); // one sentence, no stack trace
-    expect(issue!.line).toBe(line);
-    expect(issue!.column).toBe(column);
-    expect(issue!.path).toBeUndefined();
-  });
-
   it('records a refused file as unreadable with no records', async () => {
     const added = await createSnapshotBuilder().add(fixtureInput('bad/pdf-renamed.json'));
     expect(added.records).toEqual([

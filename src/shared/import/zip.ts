@@ -1,6 +1,6 @@
 import { inflateSync } from 'fflate';
 import { ZIP_RATIO_FLOOR_BYTES, type ImportLimits } from './limits';
-import { formatBytes, formatLimit } from './text';
+import { formatBytes, formatLimit, quote } from './text';
 
 /**
  * A small reader of the zip central directory. fflate's unzipSync inflates every entry at once
@@ -164,7 +164,7 @@ export function checkZipLimits(
     if (entry.size > ZIP_RATIO_FLOOR_BYTES && ratio > limits.maxZipRatio) {
       return {
         code: 'zip-bomb',
-        detail: `the archive looks like a zip bomb: entry ${JSON.stringify(entry.name)} would expand ${Math.round(ratio)} times (${formatBytes(entry.size)}), above the limit of ${limits.maxZipRatio}`,
+        detail: `the archive looks like a zip bomb: entry ${quote(entry.name, 80)} would expand ${Math.round(ratio)} times, to ${formatBytes(entry.size)}, above the limit of ${limits.maxZipRatio}`,
       };
     }
   }
@@ -178,7 +178,7 @@ export function checkZipLimits(
   if (total > ZIP_RATIO_FLOOR_BYTES && overallRatio > limits.maxZipRatio) {
     return {
       code: 'zip-bomb',
-      detail: `the archive looks like a zip bomb: it would expand ${Math.round(overallRatio)} times (${formatBytes(total)}), above the limit of ${limits.maxZipRatio}`,
+      detail: `the archive looks like a zip bomb: it would expand ${Math.round(overallRatio)} times, to ${formatBytes(total)}, above the limit of ${limits.maxZipRatio}`,
     };
   }
   return null;
