@@ -112,6 +112,8 @@ export type SgAuditDatabase = Dexie & {
   meta: EntityTable<MetaRecord, 'key'>;
   /** Keyed by [auditId+seq]: a second writer of the same seq fails, so the chain cannot fork. */
   activity: Table<ActivityRecord, [string, number]>;
+  /** Set when opening started a schema upgrade: how an open error is explained (describeOpenError). */
+  attemptedUpgrade?: { from: number; to: number };
 };
 
 /** Version 1 stores. Indexes only; Dexie stores every other field as is. */
@@ -155,6 +157,7 @@ export function openDatabase(name: string = databaseName, options: DatabaseOptio
   db.version(2)
     .stores(schemaV2)
     .upgrade(async (transaction) => {
+      db.attemptedUpgrade = { from: 1, to: 2 };
       try {
         await upgradeToV2(transaction);
       } catch (error) {

@@ -79,16 +79,21 @@ function causes(error: unknown): unknown[] {
 /**
  * Why the stored audits could not be opened, for the auditor. A failed upgrade aborts IndexedDB's
  * versionchange transaction, so the audits are still there in the old format: say that plainly.
+ * `attemptedUpgrade`: the upgrade the open started (SgAuditDatabase.attemptedUpgrade), if any.
  */
-export function describeOpenError(error: unknown): string {
+export function describeOpenError(error: unknown, attemptedUpgrade?: { from: number; to: number }): string {
   const chain = causes(error);
   const newer = chain.find((item): item is NewerSchemaError => item instanceof NewerSchemaError);
   if (newer !== undefined) {
     return `The stored audits were saved by a newer version of SG Audit (storage format ${newer.storedVersion}; this version reads up to format ${newer.supportedVersion}). Open them with that newer version. Nothing was changed.`;
   }
-  const upgrade = chain.find((item): item is SchemaUpgradeError => item instanceof SchemaUpgradeError);
+  // An upgrade can also fail after its steps ran, when IndexedDB commits it (a full disk).
+  const upgrade =
+    chain.find((item): item is SchemaUpgradeError => item instanceof SchemaUpgradeError) ??
+    (attemptedUpgrade === undefined ? undefined : new SchemaUpgradeError(attemptedUpgrade.from, attemptedUpgrade.to, { cause: error }));
   if (upgrade !== undefined) {
-    return `The stored audits could not be upgraded from storage format ${upgrade.fromVersion} to ${upgrade.toVersion}: ${describeError(upgrade.cause)}. Nothing was changed: they are still stored in format ${upgrade.fromVersion}, and the version of SG Audit that stored them can still open them. Reload to try again.`;
+    const reason = isQuotaError(upgrade.cause) ? 'the browser storage for this app is full (free disk space, then reload)' : describeError(upgrade.cause);
+    return `The stored audits could not be upgraded from storage format ${upgrade.fromVersion} to ${upgrade.toVersion}: ${reason}. Nothing was changed: they are still stored in format ${upgrade.fromVersion}, and the version of SG Audit that stored them can still open them. Reload to try again.`;
   }
   if (isQuotaError(error)) {
     return 'The stored audits could not be opened because the browser storage for this app is full. Free disk space, then reload. Nothing was changed.';

@@ -135,3 +135,13 @@ describe('upgrade from schema v1 (fixture database)', () => {
     expect(describeOpenError(error)).toContain('newer version of SG Audit');
   });
 });
+
+describe('explaining an open error', () => {
+  it('calls a failure while an upgrade was under way an upgrade failure, whatever failed', () => {
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    const message = describeOpenError(Object.assign(new Error('aborted'), { name: 'AbortError', inner: quota }), { from: 1, to: 2 });
+    expect(message).toContain('could not be upgraded from storage format 1 to 2: the browser storage for this app is full');
+    expect(message).toContain('still stored in format 1');
+    expect(describeOpenError(quota)).toContain('storage for this app is full');
+  });
+});

@@ -8,7 +8,7 @@ export const storageEn = {
     intro:
       'Every action on this audit, in order. Each entry holds the SHA-256 of its own contents and of the entry before it: a removed, reordered or edited entry breaks the chain. Reports carry the head hash.',
     checking: 'Checking the hash chain…',
-    verified: 'Hash chain verified: {count} entries',
+    verified: 'Hash chain verified: 1 entry | Hash chain verified: {count} entries',
     broken: 'Hash chain broken at entry {seq}',
     head: 'Head hash',
     empty: 'No entries yet.',
@@ -75,6 +75,7 @@ export const storageEn = {
   },
   storage: {
     title: 'Storage and backup',
+    tag: { persistent: 'Persistent', 'best-effort': 'Not persistent', unknown: 'Unknown' },
     persistent: 'Persistent: the browser keeps the audits until you delete them.',
     bestEffort: 'Not persistent: the browser may clear the audits when disk space runs low. Keep a backup.',
     unknown: 'Persistence unknown: keep a backup.',

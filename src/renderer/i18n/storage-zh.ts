@@ -73,6 +73,7 @@ export const storageZh: typeof storageEn = {
   },
   storage: {
     title: '存储与备份',
+    tag: { persistent: '持久', 'best-effort': '非持久', unknown: '未知' },
     persistent: '持久存储：浏览器会一直保留审计数据，直到您删除。',
     bestEffort: '非持久存储：磁盘空间不足时浏览器可能清除审计数据。请保留备份。',
     unknown: '无法确定是否持久存储：请保留备份。',

@@ -133,7 +133,7 @@ describe('backup and restore through the store', () => {
 });
 
 describe('the open audit\'s activity log', () => {
-  it('follows switches and exports, and verifies the chain', async () => {
+  it('follows switches and exports, and verifies the chain; the audits list follows the switch', async () => {
     const audits = useAuditsStore();
     await audits.ensureSampleAudit();
     const workspace = useWorkspaceStore();
@@ -142,6 +142,8 @@ describe('the open audit\'s activity log', () => {
     await workspace.recordExport({ format: 'pdf', language: 'en', file: 'r.pdf', bytes: 1, sha256: 'a'.repeat(64), findingsSha256: 'b'.repeat(64), activityHeadHash: null });
     expect(workspace.activity.map((entry) => entry.kind)).toEqual(['create', 'import', 'toggle', 'export']);
     expect(workspace.activity[2]?.detail).toMatchObject({ switchedOff: ['exposed-ssh-22'] });
+    // The audits list follows the switch too.
+    expect(audits.audits[0]?.summary?.atRiskChecks).toBe(15);
     expect(workspace.activityVerification).toMatchObject({ ok: true, entries: 4, headHash: workspace.activity[3]?.hash });
   });
 });

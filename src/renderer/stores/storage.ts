@@ -44,12 +44,13 @@ export const useStorageStore = defineStore('storage', () => {
 
   /** Opens the database (running any upgrade); false, with openError set, when it cannot be. */
   async function open(): Promise<boolean> {
+    const db = useDatabase();
     try {
-      await useDatabase().open();
+      await db.open();
       openError.value = null;
       return true;
     } catch (error) {
-      openError.value = describeOpenError(error);
+      openError.value = describeOpenError(error, db.attemptedUpgrade);
       return false;
     }
   }

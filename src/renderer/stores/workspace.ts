@@ -20,6 +20,7 @@ import { appendExportActivity, listActivity, type ExportActivityDetail } from '.
 import { loadAudit, saveDisabledChecks } from '../db/audit-repository';
 import { useDatabase } from '../db/connection';
 import type { ActivityRecord, AuditRecord, ImportRecord } from '../db/database';
+import { useAuditsStore } from './audits';
 
 export const useWorkspaceStore = defineStore('workspace', () => {
   const audit = ref<AuditRecord | null>(null);
@@ -151,6 +152,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       throw error;
     }
     await refreshActivity();
+    // The audits list shows the summary too.
+    await useAuditsStore().refresh();
   }
 
   function openDetails(checkId: string): void {
