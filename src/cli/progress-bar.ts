@@ -1,5 +1,6 @@
 /** A one-line progress bar on a terminal; silent when standard error is not a terminal. */
 import type { AuditProgress } from '../shared/worker/protocol';
+import { terminalSafe } from './terminal-text';
 
 const width = 28;
 
@@ -20,7 +21,7 @@ export function createProgressBar(stream: NodeJS.WriteStream, enabled: boolean):
       const filled = Math.round(ratio * width);
       const label = progress.phase === 'import' ? 'importing' : 'checking';
       const columns = stream.columns ?? 80;
-      const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${label} ${progress.done}/${progress.total} ${progress.current}`;
+      const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${label} ${progress.done}/${progress.total} ${terminalSafe(progress.current)}`;
       stream.write(`\r${line.slice(0, columns - 1).padEnd(columns - 1)}`);
     },
     clear() {

@@ -14,6 +14,7 @@ import type { RenderedOutput } from '../shared/report/render';
 import type { ScanArguments } from './arguments';
 import { exitCodes, hasFindingsAtOrAbove } from './exit-code';
 import { createProgressBar } from './progress-bar';
+import { terminalSafe } from './terminal-text';
 
 export interface ScanEnvironment {
   workerUrl: URL;
@@ -63,7 +64,7 @@ function isFileLevelError(issue: ImportIssue): boolean {
 
 export async function runScan(args: ScanArguments, env: ScanEnvironment): Promise<number> {
   const say = (line: string): void => {
-    env.stderr.write(`sg-audit: ${line}\n`);
+    env.stderr.write(`sg-audit: ${terminalSafe(line)}\n`);
   };
   const collected = await collectInputFiles(args.paths);
   if (collected.errors.length > 0) {
