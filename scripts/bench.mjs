@@ -101,3 +101,6 @@ for (const size of sizes) {
   const [large] = figures('pdf-5000');
   console.log(`  PDF, 5,000 findings        : ${seconds(large.ms)} [cpu ${seconds(large.cpuMs)}], ${large.pages} pages, ${mb(large.bytes)} MB (target < 20 s)`);
 }
+
+// Parser figures behind streamParseAboveBytes (src/shared/import/limits.ts).
+await import('./bench-parse.mjs');

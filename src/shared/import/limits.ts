@@ -28,12 +28,14 @@ export const defaultImportLimits: ImportLimits = Object.freeze({
   // Pretty-printed exports compress 10–50×; zero-filled bombs reach 1000×.
   maxZipRatio: 200,
   /*
-   * Measured on an 83 MiB export of 300,000 groups (npm run bench, scripts/bench-parse.mjs):
-   * decode + JSON.parse peaks far higher than the stream, because the decoded text is a second
-   * copy of the file (twice its size once it holds one Chinese character), alive next to the
-   * tree; the stream holds the bytes and the tree only, and costs a little more time. Below
-   * 32 MiB that copy is at most 64 MB, and JSON.parse (fastest, with jsonc-parser's exact
-   * line:column on errors) is kept.
+   * Measured on an 83 MiB export of 300,000 groups (scripts/bench-parse.mjs, in npm run bench):
+   * decode + JSON.parse 2.2 s, peak RSS 460 MB, tree kept 276 MB; the stream 4.7 s, peak 364 MB,
+   * tree kept 191 MB. The stream is twice as slow but never holds the decoded text, a second
+   * copy of the file (twice its size once it holds one Chinese character) alive next to the
+   * tree, and it stops at the first token over the depth or value limit. At 256 MiB that copy
+   * alone would be up to 512 MB. Below 32 MiB the copy is at most 64 MB, and JSON.parse (the
+   * fastest, with jsonc-parser's exact line:column on errors) is kept; parsing is a small part
+   * of an import either way (normalising and checking those 300,000 groups take far longer).
    */
   streamParseAboveBytes: 32 * MiB,
   /*
@@ -47,8 +49,9 @@ export const defaultImportLimits: ImportLimits = Object.freeze({
   /*
    * The 83 MiB export above holds 4.2 million values (about 20 bytes each); the 256 MiB file
    * limit allows about 13 million at that density. 16 million bounds the parsed tree near
-   * 400 MB whatever the file holds (a 256 MiB `[0,0,0,…]` would be 134 million values and
-   * several GB): the streaming parser stops as soon as it is crossed.
+   * 1 GB (the 4.2 million above keep 191–276 MB) whatever the file holds, where a 256 MiB
+   * `[0,0,0,…]` would be 134 million values and several GB: the streaming parser stops as soon
+   * as the count is crossed.
    *
    * There is deliberately no limit on the keys of one object: an object with a million keys
    * costs what a million-element array costs, and both are bounded by this count. Unknown keys
