@@ -114,7 +114,11 @@ describe.each(Object.entries(index))('%s', (key, fixture) => {
         expect(issues).toEqual([expected]);
         expect(expected!.severity).toBe('error');
         expect(expected!.path).toBeUndefined();
-        expect(snapshot.inputs.find((input) => input.name === file)).toMatchObject({ records: 0 });
+        // Unreadable: a host must not store it as an import (a refused zip included).
+        expect(snapshot.inputs.find((input) => input.name === file)).toMatchObject({
+          kind: 'unreadable',
+          records: 0,
+        });
       } else {
         expect(fileErrors).toEqual([]);
         expect(snapshot.groups.length + snapshot.instances.length).toBeGreaterThan(0);

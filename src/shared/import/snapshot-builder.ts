@@ -231,7 +231,8 @@ export function createSnapshotBuilder(limits: Partial<ImportLimits> = {}): Snaps
     fileIssues: FileIssues,
     added: AddedInput,
   ): Promise<void> {
-    record.kind = 'zip';
+    // An archive refused whole is unreadable: nothing of it may be stored as an import.
+    record.kind = 'unreadable';
     const listing = listZip(bytes, resolvedLimits.maxZipEntries);
     if (!listing.ok) {
       fileIssues.fileError(listing.code, listing.detail);
@@ -239,7 +240,6 @@ export function createSnapshotBuilder(limits: Partial<ImportLimits> = {}): Snaps
     }
     const office = officeDocumentKind(listing.entries);
     if (office !== null) {
-      record.kind = 'unreadable';
       fileIssues.fileError('not-json', `this is ${office}, not an export`);
       return;
     }
@@ -249,6 +249,7 @@ export function createSnapshotBuilder(limits: Partial<ImportLimits> = {}): Snaps
       fileIssues.fileError(problem.code, `${problem.detail}, so it was not unpacked`);
       return;
     }
+    record.kind = 'zip';
     if (files.length === 0) fileIssues.warning('empty-archive', 'the archive contains no files');
     for (const entry of files) {
       const entryName = `${record.name}!/${entry.name}`;
