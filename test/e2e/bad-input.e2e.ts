@@ -12,6 +12,11 @@ import { makeBadFixtures } from '../../scripts/make-bad-fixtures.mjs';
 import { badFolder, readBadIndex } from '../support/bad-fixtures';
 import { auditRow, checkRow, createAudit, screenshot, startHarness, tab, type AppHarness } from './app';
 
+// The page's globals used in page.evaluate, declared here: the Node project has no DOM library.
+declare const window: { responsiveness: { frames: number; clicks: number } };
+declare const document: { addEventListener(type: 'click', listener: () => void, capture: boolean): void };
+declare function requestAnimationFrame(callback: () => void): number;
+
 const index = readBadIndex();
 let harness: AppHarness;
 let scratch: string;
@@ -159,7 +164,7 @@ test('an 80 MB export of 300,000 groups imports through the file input; the page
   // Frames drawn and clicks handled, counted by the page itself.
   await page.evaluate(() => {
     const counters = { frames: 0, clicks: 0 };
-    (window as unknown as { responsiveness: typeof counters }).responsiveness = counters;
+    window.responsiveness = counters;
     const frame = (): void => {
       counters.frames += 1;
       requestAnimationFrame(frame);
@@ -167,17 +172,16 @@ test('an 80 MB export of 300,000 groups imports through the file input; the page
     requestAnimationFrame(frame);
     document.addEventListener('click', () => (counters.clicks += 1), true);
   });
-  const counters = () =>
-    page.evaluate(() => (window as unknown as { responsiveness: { frames: number; clicks: number } }).responsiveness);
+  const counters = () => page.evaluate(() => window.responsiveness);
 
   await page.getByTestId('import-files-input').setInputFiles(generated['large-300k-groups.json']!);
   const progress = page.getByTestId('import-progress');
   await expect(progress).toBeVisible({ timeout: 120_000 });
   const atStart = await counters();
   // While the worker imports and checks, the page draws frames and takes a click…
-  await page.waitForFunction((frames) => (window as unknown as { responsiveness: { frames: number } }).responsiveness.frames >= frames + 30, atStart.frames, { timeout: 120_000 });
+  await page.waitForFunction((frames) => window.responsiveness.frames >= frames + 30, atStart.frames, { timeout: 120_000 });
   await page.getByTestId('import-modal').locator('.n-card-header').click();
-  await page.waitForFunction((clicks) => (window as unknown as { responsiveness: { clicks: number } }).responsiveness.clicks > clicks, atStart.clicks);
+  await page.waitForFunction((clicks) => window.responsiveness.clicks > clicks, atStart.clicks);
   // …and all of that happened before the import was over.
   await expect(progress).toBeVisible();
   await screenshot(page, '34-large-import-in-progress');
