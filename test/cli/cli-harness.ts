@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const demoExport = `${projectRoot}test/fixtures/alibaba-demo`;
 
+/** Builds dist/cli, unless the global setup (test/cli/build-cli.global-setup.ts) already did for this run. */
 export function buildCli(): void {
+  if (process.env.SG_AUDIT_CLI_BUILT === '1') return;
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: projectRoot });
 }
 
