@@ -4,6 +4,7 @@
 // - committed: small binary and multi-file fixtures, rewritten in place with
 //   node scripts/make-bad-fixtures.mjs --committed
 // Every file is deterministic, so figures and messages are the same on every run.
+/* global TextEncoder */
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
