@@ -1,8 +1,5 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditResult, CheckResult } from '../../shared/audit/result';
-import type { Snapshot } from '../../shared/model';
-import { openDatabase, type SgAuditDatabase } from './database';
 import {
   commitImport,
   createAudit,
@@ -13,90 +10,15 @@ import {
   storedFileHashes,
   storedFiles,
   updateAuditDetails,
-  type ImportCommit,
 } from './audit-repository';
+import type { Snapshot } from '../../shared/model';
+import { openDatabase } from './database';
+import { check, closeTestDatabases, commitFor, emptySnapshot, freshDatabase, result, testDetails, trackDatabase } from './db-test-support';
 import { isQuotaError, StorageFullError, translateStorageError } from './storage-errors';
 
-let counter = 0;
-const opened: SgAuditDatabase[] = [];
+afterEach(closeTestDatabases);
 
-function freshDatabase(): SgAuditDatabase {
-  counter += 1;
-  const db = openDatabase(`sg-audit-test-${counter}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  const databases = opened.splice(0);
-  databases.forEach((db) => db.close());
-  for (const db of databases) await db.delete();
-});
-
-const details = { client: 'Demo Co.', engagement: 'FY25', auditor: 'A. Auditor', date: '2025-01-31', notes: '' };
-
-function emptySnapshot(groups = 0): Snapshot {
-  return {
-    inputs: [],
-    groups: Array.from({ length: groups }, (_, index) => ({
-      id: `sg-${index}`,
-      name: `group ${index}`,
-      description: '',
-      regionId: 'cn-shanghai',
-      vpcId: '',
-      type: 'normal',
-      innerAccessPolicy: '',
-      resourceGroupId: '',
-      creationTime: '',
-      serviceManaged: false,
-      tags: [],
-      rulesImported: true,
-      rules: [],
-      origins: [],
-    })),
-    instances: [],
-    networkInterfaces: [],
-    issues: [],
-    gaps: [],
-  };
-}
-
-function check(id: string, groups: string[]): CheckResult {
-  return {
-    id,
-    risk: 'high',
-    enabled: true,
-    status: groups.length > 0 ? 'at-risk' : 'passed',
-    securityGroups: groups,
-    instances: [],
-    findings: [],
-    gaps: [],
-  };
-}
-
-function result(...checks: CheckResult[]): AuditResult {
-  return { catalogueVersion: 'test', checks };
-}
-
-function commitFor(auditId: string, name: string, snapshot: Snapshot, audit: AuditResult): ImportCommit {
-  return {
-    auditId,
-    files: [
-      {
-        name,
-        size: 3,
-        sha256: `hash-of-${name}`,
-        kind: 'alibaba:DescribeSecurityGroups',
-        records: 1,
-        bytes: new Uint8Array([1, 2, 3]),
-      },
-    ],
-    rejected: [],
-    issues: [{ severity: 'warning', code: 'w', message: 'a warning', file: name }],
-    snapshot,
-    result: audit,
-  };
-}
+const details = testDetails;
 
 describe('audit repository', () => {
   it('creates, lists, edits and deletes audits', async () => {
@@ -201,8 +123,7 @@ describe('audit repository', () => {
     const audit = await createAudit(db, details);
     await saveDisabledChecks(db, audit.id, ['exposed-ssh-22']);
     db.close();
-    const reopened = openDatabase(db.name);
-    opened.push(reopened);
+    const reopened = trackDatabase(openDatabase(db.name));
     expect((await loadAudit(reopened, audit.id))?.disabledChecks).toEqual(['exposed-ssh-22']);
   });
 });
