@@ -2,7 +2,7 @@
  * Shared end-to-end plumbing: the loopback static server for out/web, Chromium launched with the
  * offline flags, and a record of every request that tried to leave the app's origin.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromiumArgs } from '../../playwright.config';
@@ -99,4 +99,10 @@ export async function createAudit(page: Page, client: string, engagement: string
   await page.getByTestId('audit-client').locator('input').fill(client);
   await page.getByTestId('audit-engagement').locator('input').fill(engagement);
   await page.getByTestId('audit-form-submit').click();
+}
+
+/** What every end-to-end test ends with: no request left the app's origin, and the page saw no error. */
+export function expectNoForeignRequestsOrPageProblems(harness: AppHarness): void {
+  expect(harness.foreignRequests, 'requests that left the app origin').toEqual([]);
+  expect(harness.pageProblems, 'page errors, console errors, dialogs').toEqual([]);
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeBadFixtures } from '../../scripts/make-bad-fixtures.mjs';
 import { badFolder, readBadIndex } from '../support/bad-fixtures';
-import { auditRow, checkRow, createAudit, screenshot, startHarness, tab, type AppHarness } from './app';
+import { expectNoForeignRequestsOrPageProblems, auditRow, checkRow, createAudit, screenshot, startHarness, tab, type AppHarness } from './app';
 
 // The page's globals used in page.evaluate, declared here: the Node project has no DOM library.
 declare const window: { responsiveness: { frames: number; clicks: number } };
@@ -34,8 +34,7 @@ test.afterAll(async () => {
 });
 
 test.afterEach(() => {
-  expect(harness.foreignRequests, 'requests that left the app origin').toEqual([]);
-  expect(harness.pageProblems, 'page errors, console errors, dialogs').toEqual([]);
+  expectNoForeignRequestsOrPageProblems(harness);
 });
 
 /** Every check row's status and counts, to compare before and after. */

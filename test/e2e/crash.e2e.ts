@@ -15,6 +15,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
+  expectNoForeignRequestsOrPageProblems,
   createAudit,
   screenshot,
   startHarness,
@@ -254,6 +255,5 @@ test('SIGKILL while an import is being saved: after restart the audit has all of
   }
 
   await session.context.close();
-  expect(harness.foreignRequests, 'requests that left the app origin').toEqual([]);
-  expect(harness.pageProblems, 'page errors, console errors, dialogs').toEqual([]);
+  expectNoForeignRequestsOrPageProblems(harness);
 });

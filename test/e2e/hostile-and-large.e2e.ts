@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkRow, createAudit, screenshot, startHarness, tab, type AppHarness } from './app';
+import { expectNoForeignRequestsOrPageProblems, checkRow, createAudit, screenshot, startHarness, tab, type AppHarness } from './app';
 import { writeHostileExport, writeLargeExport } from './exports';
 
 let harness: AppHarness;
@@ -23,8 +23,7 @@ test.afterAll(async () => {
 });
 
 test.afterEach(() => {
-  expect(harness.foreignRequests, 'requests that left the app origin').toEqual([]);
-  expect(harness.pageProblems, 'page errors, console errors, dialogs').toEqual([]);
+  expectNoForeignRequestsOrPageProblems(harness);
 });
 
 test('hostile names and descriptions are shown literally, bidi and zero-width characters visibly', async () => {

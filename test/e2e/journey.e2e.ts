@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { auditRow, checkRow, screenshot as shot, startHarness, tab, type AppHarness } from './app';
+import { expectNoForeignRequestsOrPageProblems, auditRow, checkRow, screenshot as shot, startHarness, tab, type AppHarness } from './app';
 
 const demoFolder = resolve('test/fixtures/alibaba-demo');
 
@@ -220,6 +220,5 @@ test('auditor journey: sample, import, results, details, switches, restart, brok
   });
 
   await context.close();
-  expect(harness.foreignRequests, 'requests that left the app origin').toEqual([]);
-  expect(harness.pageProblems, 'page errors, console errors, dialogs').toEqual([]);
+  expectNoForeignRequestsOrPageProblems(harness);
 });
