@@ -12,6 +12,7 @@ import { renderReport } from '../shared/report/render';
 import { createAuditSession } from '../shared/worker/audit-session';
 import type { AuditOutcome } from '../shared/worker/protocol';
 import { reportProvenanceSchema, saveReportRequestSchema } from './ipc-schemas';
+import { decodeOutcome } from '../shared/worker/snapshot-codec';
 
 const demoExport = join(import.meta.dirname, '../../test/fixtures/alibaba-demo');
 
@@ -26,7 +27,7 @@ function demoFiles(): { name: string; bytes: Uint8Array }[] {
 async function demoOutcome(): Promise<AuditOutcome> {
   return await new Promise<AuditOutcome>((resolve, reject) => {
     const session = createAuditSession((message) => {
-      if (message.type === 'result') resolve(message.outcome);
+      if (message.type === 'result') resolve(decodeOutcome(message.outcome));
       if (message.type === 'failed') reject(new Error(message.error.message));
     });
     const files = demoFiles();

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type {
-  AuditOutcome,
+  ImportedOutcome,
   AuditProgress,
   AuditRunOptions,
   HostToWorkerMessage,
@@ -50,7 +50,7 @@ export interface InMemoryInputFile {
 export type AuditInputFile = InputFile | InMemoryInputFile;
 
 export type RunOutput =
-  { kind: 'outcome'; outcome: AuditOutcome } | { kind: 'rendered'; output: RenderedOutput };
+  { kind: 'outcome'; outcome: ImportedOutcome } | { kind: 'rendered'; output: RenderedOutput };
 
 export class AuditWorkerError extends Error {}
 

@@ -1,4 +1,5 @@
 /** The worker session renders reports: after a run, and for an outcome the host already holds. */
+import { decodeOutcome } from '../../src/shared/worker/snapshot-codec';
 import { describe, expect, it } from 'vitest';
 import { createNodePdfRenderer } from '../../src/node/pdf-engine';
 import type { RenderRequest } from '../../src/shared/report/render';
@@ -45,7 +46,7 @@ async function outcome(): Promise<AuditOutcome> {
   handle({ type: 'finish', runId: 'r1' });
   const { message } = await done;
   if (message.type !== 'result') throw new Error(`expected a result, got ${message.type}`);
-  return message.outcome;
+  return decodeOutcome(message.outcome);
 }
 
 describe('rendering in the worker session', () => {

@@ -12,6 +12,7 @@ import { downloadReport } from '../hosts/download-report';
 import { createReportRenderer } from '../hosts/report-renderer';
 import { sampleFiles } from '../sample/sample-audit';
 import { exportReport, reportFileName, reportRequest } from './export-report';
+import { decodeOutcome } from '../../shared/worker/snapshot-codec';
 
 vi.stubGlobal('__APP_VERSION__', '9.9.9-test');
 
@@ -35,12 +36,12 @@ class SessionWorker {
 }
 
 async function demoOutcome(): Promise<AuditOutcome> {
+  const files = await Promise.all(sampleFiles().map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.blob.arrayBuffer()) })));
   return await new Promise<AuditOutcome>((resolve, reject) => {
     const session = createAuditSession((message) => {
-      if (message.type === 'result') resolve(message.outcome);
+      if (message.type === 'result') resolve(decodeOutcome(message.outcome));
       if (message.type === 'failed') reject(new Error(message.error.message));
     });
-    const files = sampleFiles();
     session.handle({ type: 'start', runId: 'r', fileCount: files.length, options: {} });
     for (const file of files) session.handle({ type: 'file', runId: 'r', name: file.name, bytes: file.bytes });
     session.handle({ type: 'finish', runId: 'r' });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyActivityChain } from '../../shared/activity/chain';
-import type { Snapshot } from '../../shared/model';
+import type { AuditResult } from '../../shared/audit/result';
 import { appendActivity, appendExportActivity, inputsDigest, listActivity } from './activity-log';
 import { commitImport, createAudit, deleteAudit, loadAudit, saveDisabledChecks, updateAuditDetails } from './audit-repository';
 import { check, closeTestDatabases, commitFor, emptySnapshot, freshDatabase, result, testDetails } from './db-test-support';
@@ -42,10 +42,10 @@ describe('activity log in the database (schema v2)', () => {
   it('writes the import entry in the import transaction: a failing import leaves no entry', async () => {
     const db = freshDatabase();
     const audit = await createAudit(db, testDetails);
-    // The snapshot write fails after the activity entry was added: the whole transaction aborts.
-    const broken = emptySnapshot(1) as Snapshot & { poison?: unknown };
+    // The result write fails after the activity entry was added: the whole transaction aborts.
+    const broken = result() as AuditResult & { poison?: unknown };
     broken.poison = () => undefined;
-    await expect(commitImport(db, commitFor(audit.id, 'a.json', broken, result()))).rejects.toThrow();
+    await expect(commitImport(db, commitFor(audit.id, 'a.json', emptySnapshot(1), broken))).rejects.toThrow();
     expect(await kinds(db, audit.id)).toEqual(['create']);
     expect(await db.imports.count()).toBe(0);
 

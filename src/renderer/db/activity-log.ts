@@ -4,10 +4,13 @@
  * Web Crypto, which is not IndexedDB: Dexie.waitFor keeps the transaction open while it runs.
  */
 import Dexie from 'dexie';
-import { nextActivityEntry, type ActivityDetail, type ActivityKind } from '../../shared/activity/chain';
+import {
+  nextActivityEntry,
+  type ActivityDetail,
+  type ActivityKind,
+} from '../../shared/activity/chain';
 import { canonicalJson, sha256OfText } from '../../shared/report/canonical-json';
 import type { AuditResult } from '../../shared/audit/result';
-import type { Snapshot } from '../../shared/model';
 import type { ActivityRecord, AuditRecord, ImportRecord, SgAuditDatabase } from './database';
 
 export interface ActivityAction {
@@ -26,13 +29,19 @@ function auditRange(auditId: string): [[string, unknown], [string, unknown]] {
 }
 
 /** The audit's entries in seq order. */
-export async function listActivity(db: SgAuditDatabase, auditId: string): Promise<ActivityRecord[]> {
+export async function listActivity(
+  db: SgAuditDatabase,
+  auditId: string,
+): Promise<ActivityRecord[]> {
   const [lower, upper] = auditRange(auditId);
   return db.activity.where('[auditId+seq]').between(lower, upper, true, true).toArray();
 }
 
 /** The audit's last entry, if any. */
-export async function activityHead(db: SgAuditDatabase, auditId: string): Promise<ActivityRecord | undefined> {
+export async function activityHead(
+  db: SgAuditDatabase,
+  auditId: string,
+): Promise<ActivityRecord | undefined> {
   const [lower, upper] = auditRange(auditId);
   return db.activity.where('[auditId+seq]').between(lower, upper, true, true).last();
 }
@@ -48,7 +57,10 @@ export async function deleteActivityOfAudit(db: SgAuditDatabase, auditId: string
  * db.activity (and the tables of the change it records); on its own it is a transaction of its own.
  * The key [auditId+seq] is unique: two writers racing for the same seq cannot both succeed.
  */
-export async function appendActivity(db: SgAuditDatabase, action: ActivityAction): Promise<ActivityRecord> {
+export async function appendActivity(
+  db: SgAuditDatabase,
+  action: ActivityAction,
+): Promise<ActivityRecord> {
   const head = await activityHead(db, action.auditId);
   const entry = await Dexie.waitFor(
     nextActivityEntry(head, {
@@ -68,14 +80,21 @@ export function inputsDigest(hashes: readonly string[]): Promise<string> {
 }
 
 export function createActivityDetail(audit: AuditRecord): ActivityDetail {
-  return { client: audit.client, engagement: audit.engagement, auditor: audit.auditor, date: audit.date, sample: audit.sample === true };
+  return {
+    client: audit.client,
+    engagement: audit.engagement,
+    auditor: audit.auditor,
+    date: audit.date,
+    sample: audit.sample === true,
+  };
 }
 
 export interface ImportActivity {
   record: ImportRecord;
   /** The audit created by this same import (the built-in sample): logged as created first. */
   newAudit?: AuditRecord;
-  snapshot: Snapshot;
+  /** The counts of the snapshot stored with the import. */
+  snapshot: { groups: number; instances: number };
   result: AuditResult;
 }
 
@@ -84,10 +103,18 @@ export interface ImportActivity {
  * hash over the SHA-256 of every file stored, so the log pins the evidence without holding it.
  * Call it inside the import's transaction.
  */
-export async function appendImportActivity(db: SgAuditDatabase, activity: ImportActivity): Promise<void> {
+export async function appendImportActivity(
+  db: SgAuditDatabase,
+  activity: ImportActivity,
+): Promise<void> {
   const { record, newAudit, snapshot, result } = activity;
   if (newAudit !== undefined) {
-    await appendActivity(db, { auditId: newAudit.id, kind: 'create', detail: createActivityDetail(newAudit), at: newAudit.createdAt });
+    await appendActivity(db, {
+      auditId: newAudit.id,
+      kind: 'create',
+      detail: createActivityDetail(newAudit),
+      at: newAudit.createdAt,
+    });
   }
   const inputsSha256 = await Dexie.waitFor(inputsDigest(record.files.map((file) => file.sha256)));
   await appendActivity(db, {
@@ -102,8 +129,8 @@ export async function appendImportActivity(db: SgAuditDatabase, activity: Import
       rejected: record.rejected.length,
       errors: record.errors,
       warnings: record.warnings,
-      securityGroups: snapshot.groups.length,
-      instances: snapshot.instances.length,
+      securityGroups: snapshot.groups,
+      instances: snapshot.instances,
       atRiskChecks: result.checks.filter((check) => check.status === 'at-risk').length,
     },
   });
@@ -122,9 +149,14 @@ export interface ExportActivityDetail {
 }
 
 /** After a report was saved: its own transaction, and only while the audit still exists. */
-export async function appendExportActivity(db: SgAuditDatabase, auditId: string, detail: ExportActivityDetail): Promise<ActivityRecord> {
+export async function appendExportActivity(
+  db: SgAuditDatabase,
+  auditId: string,
+  detail: ExportActivityDetail,
+): Promise<ActivityRecord> {
   return db.transaction('rw', [db.audits, db.activity], async () => {
-    if ((await db.audits.get(auditId)) === undefined) throw new Error('This audit no longer exists.');
+    if ((await db.audits.get(auditId)) === undefined)
+      throw new Error('This audit no longer exists.');
     return appendActivity(db, { auditId, kind: 'export', detail: { ...detail } });
   });
 }

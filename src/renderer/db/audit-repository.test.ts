@@ -11,7 +11,7 @@ import {
   storedFiles,
   updateAuditDetails,
 } from './audit-repository';
-import type { Snapshot } from '../../shared/model';
+import type { AuditResult } from '../../shared/audit/result';
 import { openDatabase } from './database';
 import { check, closeTestDatabases, commitFor, emptySnapshot, freshDatabase, result, testDetails, trackDatabase } from './db-test-support';
 import { isQuotaError, StorageFullError, translateStorageError } from './storage-errors';
@@ -59,7 +59,8 @@ describe('audit repository', () => {
     });
     expect([...(await storedFileHashes(db, audit.id))]).toEqual(['hash-of-a.json']);
     const files = await storedFiles(db, audit.id);
-    expect(files.map((file) => [file.name, [...file.bytes]])).toEqual([['a.json', [1, 2, 3]]]);
+    const contents = await Promise.all(files.map(async (file) => [file.name, [...new Uint8Array(await file.blob.arrayBuffer())]]));
+    expect(contents).toEqual([['a.json', [1, 2, 3]]]);
   });
 
   it('leaves the previous state intact when an import fails mid-transaction', async () => {
@@ -68,12 +69,10 @@ describe('audit repository', () => {
     await commitImport(db, commitFor(audit.id, 'a.json', emptySnapshot(1), result(check('c1', ['sg-0']))));
     const before = await loadAudit(db, audit.id);
 
-    // A value IndexedDB cannot store makes the snapshot write fail after the files were added.
-    const broken = emptySnapshot(5) as Snapshot & { poison?: unknown };
+    // A value IndexedDB cannot store makes the result write fail after the files and snapshot were added.
+    const broken = result(check('c1', [])) as AuditResult & { poison?: unknown };
     broken.poison = () => undefined;
-    await expect(
-      commitImport(db, commitFor(audit.id, 'b.json', broken, result(check('c1', [])))),
-    ).rejects.toThrow();
+    await expect(commitImport(db, commitFor(audit.id, 'b.json', emptySnapshot(5), broken))).rejects.toThrow();
 
     const after = await loadAudit(db, audit.id);
     expect(after?.snapshot).toEqual(before?.snapshot);

@@ -6,8 +6,15 @@ import Dexie from 'dexie';
 import type { AuditResult } from '../../shared/audit/result';
 import { withDisabledChecks } from '../../shared/audit/run-checks';
 import type { ImportIssue, Snapshot } from '../../shared/model';
-import type { RendererFile } from '../../shared/host/host-api';
-import { appendActivity, appendImportActivity, createActivityDetail, deleteActivityOfAudit, listActivity } from './activity-log';
+import type { UnreadFile } from '../../shared/host/host-api';
+import { decodeSnapshot, type EncodedSnapshot } from '../../shared/worker/snapshot-codec';
+import {
+  appendActivity,
+  appendImportActivity,
+  createActivityDetail,
+  deleteActivityOfAudit,
+  listActivity,
+} from './activity-log';
 import type {
   ActivityRecord,
   AuditRecord,
@@ -19,10 +26,14 @@ import type {
 } from './database';
 import { translateStorageError } from './storage-errors';
 
-export type AuditDetails = Pick<AuditRecord, 'client' | 'engagement' | 'auditor' | 'date' | 'notes'>;
+export type AuditDetails = Pick<
+  AuditRecord,
+  'client' | 'engagement' | 'auditor' | 'date' | 'notes'
+>;
 
 export interface NewInputFile extends ImportFileSummary {
-  bytes: Uint8Array;
+  /** The file exactly as received (a picked File, or a Blob of bytes). */
+  content: Blob;
 }
 
 export interface ImportCommit {
@@ -33,7 +44,7 @@ export interface ImportCommit {
   rejected: { name: string; reason: string }[];
   issues: ImportIssue[];
   /** The outcome of the run over all of the audit's files, the new ones included. */
-  snapshot: Snapshot;
+  snapshot: EncodedSnapshot;
   result: AuditResult;
   /** A meta flag to set with the import (e.g. "the sample audit was created"). */
   meta?: { key: string; value: string };
@@ -84,13 +95,21 @@ export async function listAudits(db: SgAuditDatabase): Promise<AuditRecord[]> {
   return db.audits.orderBy('updatedAt').reverse().toArray();
 }
 
-export async function createAudit(db: SgAuditDatabase, details: AuditDetails): Promise<AuditRecord> {
+export async function createAudit(
+  db: SgAuditDatabase,
+  details: AuditDetails,
+): Promise<AuditRecord> {
   const at = now();
   const audit: AuditRecord = { id: newId(), ...details, createdAt: at, updatedAt: at };
   try {
     await db.transaction('rw', [db.audits, db.activity], async () => {
       await db.audits.add(audit);
-      await appendActivity(db, { auditId: audit.id, kind: 'create', detail: createActivityDetail(audit), at });
+      await appendActivity(db, {
+        auditId: audit.id,
+        kind: 'create',
+        detail: createActivityDetail(audit),
+        at,
+      });
     });
   } catch (error) {
     throw translateStorageError(error);
@@ -120,8 +139,13 @@ export async function updateAuditDetails(
 const shortDetailFields = ['client', 'engagement', 'auditor', 'date'] as const;
 
 /** Which details changed, with the new values of the short ones (notes can be long: named only). */
-function editActivityDetail(before: AuditRecord, after: AuditDetails): { changed: string[]; to: Record<string, string> } | null {
-  const changed = [...shortDetailFields, 'notes' as const].filter((field) => before[field] !== after[field]);
+function editActivityDetail(
+  before: AuditRecord,
+  after: AuditDetails,
+): { changed: string[]; to: Record<string, string> } | null {
+  const changed = [...shortDetailFields, 'notes' as const].filter(
+    (field) => before[field] !== after[field],
+  );
   if (changed.length === 0) return null;
   const to: Record<string, string> = {};
   for (const field of shortDetailFields) if (changed.includes(field)) to[field] = after[field];
@@ -132,10 +156,20 @@ function editActivityDetail(before: AuditRecord, after: AuditDetails): { changed
 export async function deleteAudit(db: SgAuditDatabase, id: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.audits, db.inputFiles, db.imports, db.snapshots, db.results, db.checkSettings, db.activity],
+    [
+      db.audits,
+      db.inputFiles,
+      db.inputBundles,
+      db.imports,
+      db.snapshots,
+      db.results,
+      db.checkSettings,
+      db.activity,
+    ],
     async () => {
       await deleteActivityOfAudit(db, id);
       await db.inputFiles.where('auditId').equals(id).delete();
+      await db.inputBundles.where('auditId').equals(id).delete();
       await db.imports.where('auditId').equals(id).delete();
       await db.snapshots.delete(id);
       await db.results.delete(id);
@@ -154,7 +188,7 @@ export async function loadAudit(
   id: string,
   { withOutcome = true }: { withOutcome?: boolean } = {},
 ): Promise<LoadedAudit | null> {
-  return db.transaction(
+  const stored = await db.transaction(
     'r',
     [db.audits, db.snapshots, db.results, db.checkSettings, db.imports, db.activity],
     async () => {
@@ -169,7 +203,7 @@ export async function loadAudit(
       ]);
       return {
         audit,
-        snapshot: snapshot?.snapshot ?? null,
+        snapshotJson: snapshot?.json ?? null,
         result: result?.result ?? null,
         disabledChecks: settings?.disabledChecks ?? [],
         imports,
@@ -177,6 +211,16 @@ export async function loadAudit(
       };
     },
   );
+  if (stored === null) return null;
+  // Read after the transaction: a Blob read is not an IndexedDB request and would end it.
+  const { snapshotJson, ...rest } = stored;
+  return {
+    ...rest,
+    snapshot:
+      snapshotJson === null
+        ? null
+        : decodeSnapshot(new Uint8Array(await snapshotJson.arrayBuffer())),
+  };
 }
 
 /** SHA-256 of every file already stored for the audit, read from the index alone. */
@@ -188,11 +232,31 @@ export async function storedFileHashes(db: SgAuditDatabase, auditId: string): Pr
   return new Set(keys.map((key) => (key as unknown as [string, string])[1]));
 }
 
-/** The audit's stored files, in import order, ready to be audited again. */
-export async function storedFiles(db: SgAuditDatabase, auditId: string): Promise<RendererFile[]> {
-  const rows = await db.inputFiles.where('auditId').equals(auditId).toArray();
-  rows.sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0));
-  return rows.map((row) => ({ name: row.name, bytes: row.bytes }));
+function byAddedAtThenOffset(a: InputFileRecord, b: InputFileRecord): number {
+  if (a.addedAt !== b.addedAt) return a.addedAt < b.addedAt ? -1 : 1;
+  return a.offset - b.offset;
+}
+
+/** The audit's stored files, in import order, as slices of their bundles (nothing read yet). */
+export async function storedFiles(
+  db: SgAuditDatabase,
+  auditId: string,
+): Promise<(UnreadFile & { blob: Blob })[]> {
+  const [rows, bundles] = await db.transaction('r', [db.inputFiles, db.inputBundles], () =>
+    Promise.all([
+      db.inputFiles.where('auditId').equals(auditId).toArray(),
+      db.inputBundles.where('auditId').equals(auditId).toArray(),
+    ]),
+  );
+  const blobs = new Map(bundles.map((bundle) => [bundle.id, bundle.blob]));
+  return rows.sort(byAddedAtThenOffset).map((row) => {
+    const bundle = blobs.get(row.bundleId);
+    if (bundle === undefined)
+      throw new Error(
+        `The stored file ${row.name} has lost its contents (bundle ${row.bundleId} is missing).`,
+      );
+    return { name: row.name, blob: bundle.slice(row.offset, row.offset + row.size) };
+  });
 }
 
 /**
@@ -200,50 +264,95 @@ export async function storedFiles(db: SgAuditDatabase, auditId: string): Promise
  * in ONE transaction. If anything fails (quota, a vanished audit, a value that cannot be stored)
  * the transaction aborts and the audit stays exactly as it was.
  */
-export async function commitImport(db: SgAuditDatabase, commit: ImportCommit): Promise<ImportRecord> {
+export async function commitImport(
+  db: SgAuditDatabase,
+  commit: ImportCommit,
+): Promise<ImportRecord> {
   const at = now();
   const importRecord: ImportRecord = {
     id: newId(),
     auditId: commit.auditId,
     at,
-    files: commit.files.map(({ name, size, sha256, kind, records }) => ({ name, size, sha256, kind, records })),
+    files: commit.files.map(({ name, size, sha256, kind, records }) => ({
+      name,
+      size,
+      sha256,
+      kind,
+      records,
+    })),
     rejected: commit.rejected,
     errors: commit.issues.filter((issue) => issue.severity === 'error').length,
     warnings: commit.issues.filter((issue) => issue.severity === 'warning').length,
     issues: commit.issues,
   };
-  const fileRows: InputFileRecord[] = commit.files.map((file) => ({
-    id: newId(),
+  const bundleId = newId();
+  let offset = 0;
+  const fileRows: InputFileRecord[] = commit.files.map((file) => {
+    const row = {
+      id: newId(),
+      auditId: commit.auditId,
+      importId: importRecord.id,
+      name: file.name,
+      size: file.content.size,
+      sha256: file.sha256,
+      kind: file.kind,
+      records: file.records,
+      bundleId,
+      offset,
+      addedAt: at,
+    };
+    offset += file.content.size;
+    return row;
+  });
+  const bundle = {
+    id: bundleId,
     auditId: commit.auditId,
     importId: importRecord.id,
-    name: file.name,
-    size: file.size,
-    sha256: file.sha256,
-    kind: file.kind,
-    records: file.records,
-    bytes: file.bytes,
-    addedAt: at,
-  }));
+    blob: new Blob(commit.files.map((file) => file.content)),
+  };
+  const snapshotJson = new Blob([commit.snapshot.json as Uint8Array<ArrayBuffer>]);
   try {
     await db.transaction(
       'rw',
-      [db.audits, db.inputFiles, db.imports, db.snapshots, db.results, db.checkSettings, db.meta, db.activity],
+      [
+        db.audits,
+        db.inputFiles,
+        db.inputBundles,
+        db.imports,
+        db.snapshots,
+        db.results,
+        db.checkSettings,
+        db.meta,
+        db.activity,
+      ],
       async () => {
         if (commit.newAudit !== undefined) await db.audits.add(commit.newAudit);
         const audit = await db.audits.get(commit.auditId);
         if (audit === undefined) throw new Error('This audit no longer exists.');
         const settings = await db.checkSettings.get(commit.auditId);
         const fileCount = await db.inputFiles.where('auditId').equals(commit.auditId).count();
+        await db.inputBundles.add(bundle);
         await db.inputFiles.bulkAdd(fileRows);
         await db.imports.add(importRecord);
-        await appendImportActivity(db, { record: importRecord, newAudit: commit.newAudit, snapshot: commit.snapshot, result: commit.result });
-        await db.snapshots.put({ auditId: commit.auditId, snapshot: commit.snapshot, updatedAt: at });
+        await appendImportActivity(db, {
+          record: importRecord,
+          newAudit: commit.newAudit,
+          snapshot: commit.snapshot,
+          result: commit.result,
+        });
+        await db.snapshots.put({
+          auditId: commit.auditId,
+          json: snapshotJson,
+          groups: commit.snapshot.groups,
+          instances: commit.snapshot.instances,
+          updatedAt: at,
+        });
         await db.results.put({ auditId: commit.auditId, result: commit.result, updatedAt: at });
         const summary = summariseAudit(
           {
             files: fileCount + fileRows.length,
-            securityGroups: commit.snapshot.groups.length,
-            instances: commit.snapshot.instances.length,
+            securityGroups: commit.snapshot.groups,
+            instances: commit.snapshot.instances,
           },
           commit.result,
           settings?.disabledChecks ?? [],
@@ -266,21 +375,33 @@ export async function saveDisabledChecks(
 ): Promise<AuditSummary | null> {
   const sorted = [...new Set(disabledChecks)].sort();
   try {
-    return await db.transaction('rw', [db.audits, db.results, db.checkSettings, db.activity], async () => {
-      const [audit, stored, settings] = await Promise.all([db.audits.get(auditId), db.results.get(auditId), db.checkSettings.get(auditId)]);
-      if (audit === undefined) throw new Error('This audit no longer exists.');
-      const previous = new Set(settings?.disabledChecks ?? []);
-      await db.checkSettings.put({ auditId, disabledChecks: sorted });
-      const switchedOff = sorted.filter((id) => !previous.has(id));
-      const switchedOn = [...previous].filter((id) => !sorted.includes(id)).sort();
-      if (switchedOff.length > 0 || switchedOn.length > 0) {
-        await appendActivity(db, { auditId, kind: 'toggle', detail: { switchedOff, switchedOn, disabledNow: sorted.length } });
-      }
-      if (audit.summary === undefined || stored === undefined) return null;
-      const summary = summariseAudit(audit.summary, stored.result, sorted);
-      await db.audits.update(auditId, { summary });
-      return summary;
-    });
+    return await db.transaction(
+      'rw',
+      [db.audits, db.results, db.checkSettings, db.activity],
+      async () => {
+        const [audit, stored, settings] = await Promise.all([
+          db.audits.get(auditId),
+          db.results.get(auditId),
+          db.checkSettings.get(auditId),
+        ]);
+        if (audit === undefined) throw new Error('This audit no longer exists.');
+        const previous = new Set(settings?.disabledChecks ?? []);
+        await db.checkSettings.put({ auditId, disabledChecks: sorted });
+        const switchedOff = sorted.filter((id) => !previous.has(id));
+        const switchedOn = [...previous].filter((id) => !sorted.includes(id)).sort();
+        if (switchedOff.length > 0 || switchedOn.length > 0) {
+          await appendActivity(db, {
+            auditId,
+            kind: 'toggle',
+            detail: { switchedOff, switchedOn, disabledNow: sorted.length },
+          });
+        }
+        if (audit.summary === undefined || stored === undefined) return null;
+        const summary = summariseAudit(audit.summary, stored.result, sorted);
+        await db.audits.update(auditId, { summary });
+        return summary;
+      },
+    );
   } catch (error) {
     throw translateStorageError(error);
   }

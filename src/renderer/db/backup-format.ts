@@ -30,7 +30,9 @@ const headerSchema = v.object({
   schemaVersion: v.number(),
   createdAt: v.string(),
   tables: v.record(v.string(), count),
-  audits: v.array(v.object({ id: v.string(), client: v.string(), engagement: v.string(), updatedAt: v.string() })),
+  audits: v.array(
+    v.object({ id: v.string(), client: v.string(), engagement: v.string(), updatedAt: v.string() }),
+  ),
   payloadBytes: count,
   payloadSha256: hex64,
 });
@@ -46,11 +48,34 @@ export interface BackupAuditListing {
 
 /** The bytes before and after the payload. */
 export function backupEnvelope(header: BackupHeader): { prefix: Uint8Array; suffix: Uint8Array } {
-  const { format, formatVersion, app, schemaVersion, createdAt, tables, audits, payloadBytes, payloadSha256 } = header;
-  const ordered = { format, formatVersion, app, schemaVersion, createdAt, tables, audits, payloadBytes, payloadSha256 };
+  const {
+    format,
+    formatVersion,
+    app,
+    schemaVersion,
+    createdAt,
+    tables,
+    audits,
+    payloadBytes,
+    payloadSha256,
+  } = header;
+  const ordered = {
+    format,
+    formatVersion,
+    app,
+    schemaVersion,
+    createdAt,
+    tables,
+    audits,
+    payloadBytes,
+    payloadSha256,
+  };
   const text = JSON.stringify(ordered);
   const encoder = new TextEncoder();
-  return { prefix: encoder.encode(`${text.slice(0, -1)}${payloadMarker}`), suffix: encoder.encode('}\n') };
+  return {
+    prefix: encoder.encode(`${text.slice(0, -1)}${payloadMarker}`),
+    suffix: encoder.encode('}\n'),
+  };
 }
 
 export interface LocatedBackup {
@@ -68,19 +93,33 @@ function refuse(fileName: string, reason: string): never {
 async function trailerLength(file: Blob, fileName: string): Promise<number> {
   const tail = new Uint8Array(await file.slice(Math.max(0, file.size - 64)).arrayBuffer());
   let index = tail.length - 1;
-  while (index >= 0 && (tail[index] === 0x20 || tail[index] === 0x0a || tail[index] === 0x0d || tail[index] === 0x09)) index -= 1;
-  if (index < 0 || tail[index] !== 0x7d) refuse(fileName, 'is cut short: it does not end where a backup ends.');
+  while (
+    index >= 0 &&
+    (tail[index] === 0x20 || tail[index] === 0x0a || tail[index] === 0x0d || tail[index] === 0x09)
+  )
+    index -= 1;
+  if (index < 0 || tail[index] !== 0x7d)
+    refuse(fileName, 'is cut short: it does not end where a backup ends.');
   return tail.length - index;
 }
 
 /**
- * Reads and checks the header: an SG Audit backup, of a format and schema version this build
- * restores, whose payload has the size the header gives. The payload hash is checked separately.
+ * Reads and checks the header: an SG Audit backup, of a format and a schema version this build
+ * restores (older ones are upgraded after the restore reads them), whose payload has the size the header gives. The payload hash is checked separately.
  */
-export async function locateBackup(file: Blob, fileName: string, expectedSchemaVersion: number): Promise<LocatedBackup> {
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(await file.slice(0, maxHeaderBytes).arrayBuffer());
+export async function locateBackup(
+  file: Blob,
+  fileName: string,
+  restorableSchemaVersions: readonly number[],
+): Promise<LocatedBackup> {
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(
+    await file.slice(0, maxHeaderBytes).arrayBuffer(),
+  );
   if (head.startsWith('{"formatName":"dexie"')) {
-    refuse(fileName, 'is a raw database export, not an SG Audit backup (it has no format, version or hash to check).');
+    refuse(
+      fileName,
+      'is a raw database export, not an SG Audit backup (it has no format, version or hash to check).',
+    );
   }
   const marker = head.indexOf(payloadMarker);
   if (!head.startsWith('{"format":') || marker < 0) refuse(fileName, 'is not an SG Audit backup.');
@@ -88,29 +127,41 @@ export async function locateBackup(file: Blob, fileName: string, expectedSchemaV
   try {
     parsed = JSON.parse(`${head.slice(0, marker)}}`);
   } catch (error) {
-    refuse(fileName, `is not an SG Audit backup: its header is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    refuse(
+      fileName,
+      `is not an SG Audit backup: its header is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const format = (parsed as { format?: unknown }).format;
   if (format !== backupFormatName) refuse(fileName, 'is not an SG Audit backup.');
   const formatVersion = (parsed as { formatVersion?: unknown }).formatVersion;
   if (formatVersion !== backupFormatVersion) {
-    refuse(fileName, `is in backup format ${String(formatVersion)}; this version of SG Audit reads backup format ${backupFormatVersion} only.`);
+    refuse(
+      fileName,
+      `is in backup format ${String(formatVersion)}; this version of SG Audit reads backup format ${backupFormatVersion} only.`,
+    );
   }
   const checked = v.safeParse(headerSchema, parsed);
   if (!checked.success) {
     refuse(fileName, `has a damaged header (${v.summarize(checked.issues).slice(0, 300)}).`);
   }
   const header = checked.output;
-  if (header.schemaVersion !== expectedSchemaVersion) {
+  if (!restorableSchemaVersions.includes(header.schemaVersion)) {
+    const restorable = restorableSchemaVersions.join(' and ');
     refuse(
       fileName,
-      `holds storage format ${header.schemaVersion} (made by SG Audit ${header.app.version}); this version of SG Audit restores storage format ${expectedSchemaVersion} only. Restore it with the version that made it.`,
+      `holds storage format ${header.schemaVersion} (made by SG Audit ${header.app.version}); this version of SG Audit restores storage formats ${restorable} only. Restore it with the version that made it.`,
     );
   }
-  const payloadStart = new TextEncoder().encode(head.slice(0, marker + payloadMarker.length)).byteLength;
+  const payloadStart = new TextEncoder().encode(
+    head.slice(0, marker + payloadMarker.length),
+  ).byteLength;
   const payloadEnd = file.size - (await trailerLength(file, fileName));
   if (payloadEnd - payloadStart !== header.payloadBytes) {
-    refuse(fileName, `was changed or cut short: its database part is ${payloadEnd - payloadStart} bytes, the backup says ${header.payloadBytes}.`);
+    refuse(
+      fileName,
+      `was changed or cut short: its database part is ${payloadEnd - payloadStart} bytes, the backup says ${header.payloadBytes}.`,
+    );
   }
   return { header, payloadStart, payloadEnd };
 }

@@ -2,14 +2,14 @@ import 'fake-indexeddb/auto';
 import './node-file-reader';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { verifyActivityChain } from '../../shared/activity/chain';
+import { nextActivityEntry, verifyActivityChain } from '../../shared/activity/chain';
 import { sha256Hex } from '../../shared/import/digest';
 import { listActivity } from './activity-log';
-import { commitImport, createAudit, saveDisabledChecks } from './audit-repository';
+import { commitImport, createAudit, loadAudit, saveDisabledChecks, storedFiles } from './audit-repository';
 import { checkBackupFile, createBackup, restoreBackup, restoreDatabasePrefix } from './backup';
 import { BackupRefusedError } from './backup-errors';
-import type { SgAuditDatabase } from './database';
-import { check, closeTestDatabases, commitFor, emptySnapshot, freshDatabase, result, testDetails } from './db-test-support';
+import { schemaV2, type SgAuditDatabase } from './database';
+import { check, closeTestDatabases, commitFor, emptySnapshot, freshDatabase, result, testDetails, uniqueDatabaseName } from './db-test-support';
 
 afterEach(closeTestDatabases);
 
@@ -27,13 +27,21 @@ async function populated(): Promise<SgAuditDatabase> {
   return db;
 }
 
-/** Every table's rows (raw bytes as plain arrays, so that equal bytes compare equal). */
-async function contents(db: SgAuditDatabase): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const table of db.tables) {
-    const rows = await table.toArray();
-    out[table.name] = rows.map((row: Record<string, unknown>) => (row.bytes instanceof Uint8Array ? { ...row, bytes: [...row.bytes] } : row));
+/** A row with its Blobs and bytes as plain arrays: toEqual sees no difference between two Blobs. */
+async function comparable(row: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (value instanceof Blob) out[key] = { blob: [...new Uint8Array(await value.arrayBuffer())] };
+    else if (value instanceof Uint8Array) out[key] = [...value];
+    else out[key] = value;
   }
+  return out;
+}
+
+/** Every table's rows, comparable (see above). */
+async function contents(db: Dexie): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await Promise.all((await table.toArray()).map(comparable));
   return out;
 }
 
@@ -72,8 +80,8 @@ describe('backup', () => {
     const backup = await backupOf(db);
     expect(backup.fileName).toBe('sg-audit-backup-2025-06-30-0815.json');
     const whole = JSON.parse(new TextDecoder().decode(backup.bytes)) as Record<string, unknown>;
-    expect(whole).toMatchObject({ format: 'sg-audit-backup', formatVersion: 1, app, schemaVersion: 2, createdAt: '2025-06-30T08:15:00.000Z' });
-    expect(whole.tables).toEqual({ audits: 2, inputFiles: 1, imports: 1, snapshots: 1, results: 1, checkSettings: 1, meta: 1, activity: 4 });
+    expect(whole).toMatchObject({ format: 'sg-audit-backup', formatVersion: 1, app, schemaVersion: 3, createdAt: '2025-06-30T08:15:00.000Z' });
+    expect(whole.tables).toEqual({ audits: 2, inputFiles: 1, inputBundles: 1, imports: 1, snapshots: 1, results: 1, checkSettings: 1, meta: 1, activity: 4 });
     expect((whole.audits as { client: string }[]).map((audit) => audit.client).sort()).toEqual(['Demo Co.', 'Second client']);
     expect((whole.payload as { formatName: string }).formatName).toBe('dexie');
   });
@@ -103,17 +111,31 @@ describe('restore', () => {
     expect((await Dexie.getDatabaseNames()).filter((name) => name.startsWith(restoreDatabasePrefix))).toEqual([]);
   });
 
-  it('restores raw input stored as a Blob as well as bytes', async () => {
-    const source = freshDatabase('blob-source');
-    const audit = await createAudit(source, testDetails);
-    const raw = new TextEncoder().encode('{"raw":"bytes as a Blob"}');
-    await source.inputFiles.add({ id: 'f-blob', auditId: audit.id, importId: 'i', name: 'blob.json', size: raw.byteLength, sha256: await sha256Hex(raw), kind: 'unreadable', records: 0, bytes: new Blob([raw]) as unknown as Uint8Array, addedAt: '' });
-    const backup = await backupOf(source);
-    const target = freshDatabase('blob-target');
-    await restoreBackup(target, await checkBackupFile(fileOf(backup.bytes), backup.fileName));
-    const restored = (await target.inputFiles.get('f-blob'))?.bytes as unknown;
-    expect(restored).toBeInstanceOf(Blob);
-    expect(new Uint8Array(await (restored as Blob).arrayBuffer())).toEqual(raw);
+  it('restores a backup of storage format 2, upgrading it: the same files, snapshot and log', async () => {
+    const name = uniqueDatabaseName('v2-source');
+    const v2 = new Dexie(name);
+    v2.version(2).stores(schemaV2);
+    const raw = new TextEncoder().encode('{"SecurityGroups":{"SecurityGroup":[]},"note":"格式 2"}');
+    const snapshot = emptySnapshot(2);
+    const at = '2025-05-01T00:00:00.000Z';
+    const auditRow = { id: 'a2', ...testDetails, createdAt: at, updatedAt: at };
+    await v2.table('audits').add(auditRow);
+    await v2.table('inputFiles').add({ id: 'f2', auditId: 'a2', importId: 'i2', name: 'groups.json', size: raw.byteLength, sha256: await sha256Hex(raw), kind: 'alibaba:DescribeSecurityGroups', records: 0, bytes: raw, addedAt: at });
+    await v2.table('snapshots').add({ auditId: 'a2', snapshot, updatedAt: at });
+    await v2.table('activity').add(await nextActivityEntry(undefined, { auditId: 'a2', at, kind: 'create', detail: {} }));
+    const backup = await createBackup(v2 as SgAuditDatabase, app, new Date('2025-06-30T08:15:00Z'));
+    v2.close();
+    await Dexie.delete(name);
+    expect(backup.header.tables).not.toHaveProperty('inputBundles');
+    const asV2 = edited(backup.bytes, (text) => text.replace('"schemaVersion":3', '"schemaVersion":2'));
+
+    const target = freshDatabase('v2-target');
+    await restoreBackup(target, await checkBackupFile(asV2, 'v2.json'));
+    const [file] = await storedFiles(target, 'a2');
+    expect(file?.name).toBe('groups.json');
+    expect(new Uint8Array(await file!.blob.arrayBuffer())).toEqual(raw);
+    expect((await loadAudit(target, 'a2'))?.snapshot).toEqual(snapshot);
+    expect((await listActivity(target, 'a2')).map((entry) => entry.kind)).toEqual(['create', 'restore']);
   });
 
   it('refuses a hand-edited backup, naming the file, and keeps the current audits', async () => {
@@ -162,8 +184,8 @@ describe('restore', () => {
   it('refuses other schema and format versions, raw exports, other files and cut files', async () => {
     const source = await populated();
     const backup = await backupOf(source);
-    expect(await refusal(checkBackupFile(edited(backup.bytes, (text) => text.replace('"schemaVersion":2', '"schemaVersion":1')), 'old.json'))).toContain(
-      'old.json holds storage format 1 (made by SG Audit 9.9.9-test); this version of SG Audit restores storage format 2 only',
+    expect(await refusal(checkBackupFile(edited(backup.bytes, (text) => text.replace('"schemaVersion":3', '"schemaVersion":1')), 'old.json'))).toContain(
+      'old.json holds storage format 1 (made by SG Audit 9.9.9-test); this version of SG Audit restores storage formats 2 and 3 only',
     );
     expect(await refusal(checkBackupFile(edited(backup.bytes, (text) => text.replace('"formatVersion":1,', '"formatVersion":2,')), 'next.json'))).toContain(
       'next.json is in backup format 2',

@@ -14,8 +14,23 @@ import { sha256Hex } from '../../shared/import/digest';
 import { appendActivity, listActivity } from './activity-log';
 import { newId } from './audit-repository';
 import { BackupRefusedError } from './backup-errors';
-import { backupEnvelope, backupFormatName, backupFormatVersion, locateBackup, type BackupAuditListing, type BackupHeader } from './backup-format';
-import { currentSchemaVersion, openDatabase, type AuditRecord, type SgAuditDatabase } from './database';
+import {
+  backupEnvelope,
+  backupFormatName,
+  backupFormatVersion,
+  locateBackup,
+  type BackupAuditListing,
+  type BackupHeader,
+} from './backup-format';
+import {
+  currentSchemaVersion,
+  openDatabase,
+  schemaV1,
+  schemaV2,
+  schemaV3,
+  type AuditRecord,
+  type SgAuditDatabase,
+} from './database';
 import { describeError, translateStorageError } from './storage-errors';
 
 /** Temporary databases of a restore are named with this prefix (and removed afterwards). */
@@ -30,16 +45,16 @@ export interface Backup {
 /** `sg-audit-backup-2025-06-30-0815.json` (UTC). */
 export function backupFileName(createdAt: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(createdAt);
-  return match === null ? 'sg-audit-backup.json' : `sg-audit-backup-${match[1]}-${match[2]}${match[3]}.json`;
+  return match === null
+    ? 'sg-audit-backup.json'
+    : `sg-audit-backup-${match[1]}-${match[2]}${match[3]}.json`;
 }
 
-/** Raw input bytes are stored as bytes or, in later builds, as Blobs: both count. */
-async function storedBytes(value: unknown): Promise<Uint8Array | null> {
-  if (value instanceof Uint8Array) return value;
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (typeof Blob !== 'undefined' && value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
-  return null;
-}
+/** Storage formats a backup may hold: format 2 backups are upgraded as they are restored. */
+export const restorableSchemaVersions = [2, currentSchemaVersion] as const;
+
+/** The stores of each restorable format, to read a backup into before upgrading it. */
+const storesOfVersion: Record<number, Record<string, string>> = { 2: schemaV2, 3: schemaV3 };
 
 function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
@@ -67,7 +82,12 @@ export async function createBackup(
       tables[table] = (tables[table] ?? 0) + 1;
       if (table === 'audits') {
         const audit = value as AuditRecord;
-        audits.push({ id: audit.id, client: audit.client, engagement: audit.engagement, updatedAt: audit.updatedAt });
+        audits.push({
+          id: audit.id,
+          client: audit.client,
+          engagement: audit.engagement,
+          updatedAt: audit.updatedAt,
+        });
       }
       return true;
     },
@@ -102,7 +122,7 @@ export interface CheckedBackup {
  * schema version, and the SHA-256 of its database part. Throws BackupRefusedError, naming the file.
  */
 export async function checkBackupFile(file: Blob, fileName: string): Promise<CheckedBackup> {
-  const located = await locateBackup(file, fileName, currentSchemaVersion);
+  const located = await locateBackup(file, fileName, restorableSchemaVersions);
   const payload = file.slice(located.payloadStart, located.payloadEnd);
   const payloadBytes = new Uint8Array(await payload.arrayBuffer());
   const actual = await sha256Hex(payloadBytes);
@@ -111,29 +131,55 @@ export async function checkBackupFile(file: Blob, fileName: string): Promise<Che
       `${fileName} was changed after it was made, or is damaged: the SHA-256 of its contents is ${actual}, the backup records ${located.header.payloadSha256}. Nothing was restored.`,
     );
   }
-  return { header: located.header, fileName, payload, fileSha256: await sha256Hex(new Uint8Array(await file.arrayBuffer())) };
+  return {
+    header: located.header,
+    fileName,
+    payload,
+    fileSha256: await sha256Hex(new Uint8Array(await file.arrayBuffer())),
+  };
 }
 
-/** Rows of the restored database that do not hold together. */
-async function verifyRestoredDatabase(temp: SgAuditDatabase, checked: CheckedBackup): Promise<void> {
+function refusal(fileName: string, reason: string): BackupRefusedError {
+  return new BackupRefusedError(
+    `${fileName} does not hold together: ${reason}. Nothing was restored.`,
+  );
+}
+
+/** The rows read back, table by table, are the rows the header lists (before any upgrade changes them). */
+async function verifyRowCounts(staging: Dexie, checked: CheckedBackup): Promise<void> {
+  const { header, fileName } = checked;
+  for (const table of staging.tables) {
+    const rows = await table.count();
+    if (rows !== (header.tables[table.name] ?? 0))
+      throw refusal(
+        fileName,
+        `table ${table.name} has ${rows} rows, the backup lists ${header.tables[table.name] ?? 0}`,
+      );
+  }
+}
+
+/** Rows of the restored (and upgraded) database that do not hold together. */
+async function verifyRestoredDatabase(
+  temp: SgAuditDatabase,
+  checked: CheckedBackup,
+): Promise<void> {
   const { header, fileName } = checked;
   const refuse = (reason: string): never => {
-    throw new BackupRefusedError(`${fileName} does not hold together: ${reason}. Nothing was restored.`);
+    throw refusal(fileName, reason);
   };
-  for (const table of temp.tables) {
-    const rows = await table.count();
-    if (rows !== (header.tables[table.name] ?? 0)) refuse(`table ${table.name} has ${rows} rows, the backup lists ${header.tables[table.name] ?? 0}`);
-  }
   const audits = await temp.audits.toArray();
   const ids = new Set(audits.map((audit) => audit.id));
   const listed = header.audits.map((audit) => audit.id).sort();
-  if (listed.join('\n') !== [...ids].sort().join('\n')) refuse('the audits inside are not the audits the backup lists');
+  if (listed.join('\n') !== [...ids].sort().join('\n'))
+    refuse('the audits inside are not the audits the backup lists');
   for (const audit of header.audits) {
     const stored = audits.find((row) => row.id === audit.id);
-    if (stored?.client !== audit.client || stored.engagement !== audit.engagement) refuse(`audit ${audit.id} is not as the backup lists it`);
+    if (stored?.client !== audit.client || stored.engagement !== audit.engagement)
+      refuse(`audit ${audit.id} is not as the backup lists it`);
   }
   const owners: [string, unknown[]][] = [
     ['inputFiles', await temp.inputFiles.orderBy('auditId').uniqueKeys()],
+    ['inputBundles', await temp.inputBundles.orderBy('auditId').uniqueKeys()],
     ['imports', await temp.imports.orderBy('auditId').uniqueKeys()],
     ['snapshots', await temp.snapshots.toCollection().primaryKeys()],
     ['results', await temp.results.toCollection().primaryKeys()],
@@ -142,21 +188,59 @@ async function verifyRestoredDatabase(temp: SgAuditDatabase, checked: CheckedBac
   ];
   for (const [table, auditIds] of owners) {
     const orphan = auditIds.find((id) => typeof id !== 'string' || !ids.has(id));
-    if (orphan !== undefined) refuse(`table ${table} has rows of audit ${String(orphan)}, which is not in the backup`);
+    if (orphan !== undefined)
+      refuse(`table ${table} has rows of audit ${String(orphan)}, which is not in the backup`);
   }
   for (const audit of audits) {
     const verification = await verifyActivityChain(await listActivity(temp, audit.id), audit.id);
-    if (!verification.ok) refuse(`the activity log of audit ${audit.id} is broken: ${describeChainBreak(verification)}`);
+    if (!verification.ok)
+      refuse(
+        `the activity log of audit ${audit.id} is broken: ${describeChainBreak(verification)}`,
+      );
   }
   // File by file, so that only one file's bytes are in memory at a time.
-  const fileIds = (await temp.inputFiles.toCollection().primaryKeys()) as string[];
-  for (const id of fileIds) {
-    const row = await temp.inputFiles.get(id);
-    if (row === undefined) continue;
-    const bytes = await storedBytes(row.bytes);
-    if (bytes === null) refuse(`stored file ${row.name} has no bytes`);
-    else if ((await sha256Hex(bytes)) !== row.sha256) refuse(`stored file ${row.name} does not match its SHA-256`);
+  const bundles = new Map(
+    (await temp.inputBundles.toArray()).map((bundle) => [bundle.id, bundle.blob]),
+  );
+  for (const row of await temp.inputFiles.toArray()) {
+    const bundle = bundles.get(row.bundleId);
+    if (!(bundle instanceof Blob) || bundle.size < row.offset + row.size)
+      refuse(`stored file ${row.name} has no bytes`);
+    const bytes = new Uint8Array(
+      await (bundle as Blob).slice(row.offset, row.offset + row.size).arrayBuffer(),
+    );
+    if ((await sha256Hex(bytes)) !== row.sha256)
+      refuse(`stored file ${row.name} does not match its SHA-256`);
   }
+}
+
+/**
+ * Reads the backup into a temporary database of the backup's own format, checks its row counts,
+ * then opens it as this build's format: an older backup is upgraded exactly as a stored database is.
+ */
+async function readBackupInto(tempName: string, checked: CheckedBackup): Promise<SgAuditDatabase> {
+  const version = checked.header.schemaVersion;
+  const staging = new Dexie(tempName, { chromeTransactionDurability: 'strict' });
+  staging.version(1).stores(schemaV1);
+  if (version >= 2) staging.version(version).stores(storesOfVersion[version] ?? schemaV3);
+  try {
+    try {
+      await importInto(staging, checked.payload, {
+        acceptNameDiff: true,
+        chunkSizeBytes: 4 * 1024 * 1024,
+      });
+    } catch (error) {
+      throw new BackupRefusedError(
+        `${checked.fileName} could not be read back: ${describeError(error)}. Nothing was restored.`,
+      );
+    }
+    await verifyRowCounts(staging, checked);
+  } finally {
+    staging.close();
+  }
+  const temp = openDatabase(tempName);
+  await temp.open();
+  return temp;
 }
 
 /** Removes temporary databases a previous restore left behind (a closed tab, a crash). */
@@ -174,15 +258,15 @@ export interface RestoreOutcome {
  * Replaces every audit with the backup's, after checking it in full (see the top of this file).
  * Each restored audit's activity log gets a 'restore' entry naming the backup file and its hash.
  */
-export async function restoreBackup(db: SgAuditDatabase, checked: CheckedBackup): Promise<RestoreOutcome> {
+export async function restoreBackup(
+  db: SgAuditDatabase,
+  checked: CheckedBackup,
+): Promise<RestoreOutcome> {
   await removeStaleRestoreDatabases();
-  const temp = openDatabase(`${restoreDatabasePrefix}${newId()}`);
+  const tempName = `${restoreDatabasePrefix}${newId()}`;
+  let temp: SgAuditDatabase | null = null;
   try {
-    try {
-      await importInto(temp, checked.payload, { acceptNameDiff: true, chunkSizeBytes: 4 * 1024 * 1024 });
-    } catch (error) {
-      throw new BackupRefusedError(`${checked.fileName} could not be read back: ${describeError(error)}. Nothing was restored.`);
-    }
+    temp = await readBackupInto(tempName, checked);
     await verifyRestoredDatabase(temp, checked);
     // Read before the swap: a transaction on the app's database cannot wait on another database.
     const rows = new Map<string, unknown[]>();
@@ -196,13 +280,19 @@ export async function restoreBackup(db: SgAuditDatabase, checked: CheckedBackup)
         for (const table of db.tables) await table.clear();
         for (const table of db.tables) await table.bulkAdd(rows.get(table.name) ?? []);
         // App flags (e.g. "the sample was created") the backup does not set stay as they were.
-        for (const meta of currentMeta) if ((await db.meta.get(meta.key)) === undefined) await db.meta.add(meta);
+        for (const meta of currentMeta)
+          if ((await db.meta.get(meta.key)) === undefined) await db.meta.add(meta);
         for (const audit of checked.header.audits) {
           await appendActivity(db, {
             auditId: audit.id,
             kind: 'restore',
             at,
-            detail: { file: checked.fileName, fileSha256: checked.fileSha256, backupCreatedAt: checked.header.createdAt, appVersion: checked.header.app.version },
+            detail: {
+              file: checked.fileName,
+              fileSha256: checked.fileSha256,
+              backupCreatedAt: checked.header.createdAt,
+              appVersion: checked.header.app.version,
+            },
           });
         }
       });
@@ -211,7 +301,7 @@ export async function restoreBackup(db: SgAuditDatabase, checked: CheckedBackup)
     }
     return { audits: checked.header.audits.length, replacedAudits };
   } finally {
-    temp.close();
-    await temp.delete();
+    temp?.close();
+    await Dexie.delete(tempName);
   }
 }

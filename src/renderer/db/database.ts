@@ -4,6 +4,9 @@
  *
  * Evidence is kept: every imported file's raw bytes are stored as received, so an audit can be
  * re-run over all its files when more are imported, and the auditor can show what was assessed.
+ * Since v3 an import's files are stored as ONE Blob (its bundle) and each file row says where its
+ * bytes lie in it; the snapshot is stored as one Blob of JSON. Storing 2,000 small byte arrays and
+ * structured-cloning millions of snapshot objects took seconds; one Blob each takes milliseconds.
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { ActivityEntry } from '../../shared/activity/chain';
@@ -11,6 +14,7 @@ import type { AuditResult } from '../../shared/audit/result';
 import type { ImportIssue, InputKind, Snapshot } from '../../shared/model';
 import { NewerSchemaError, SchemaUpgradeError } from './storage-errors';
 import { addGenesisEntries } from './upgrade-v2';
+import { bundleFilesAndEncodeSnapshots } from './upgrade-v3';
 
 export const databaseName = 'sg-audit';
 
@@ -51,9 +55,23 @@ export interface InputFileRecord {
   sha256: string;
   kind: InputKind;
   records: number;
-  /** The file exactly as received. */
-  bytes: Uint8Array;
+  /** The bundle holding the file exactly as received, at `offset`, `size` bytes long. */
+  bundleId: string;
+  offset: number;
   addedAt: string;
+}
+
+/** A v1/v2 file row: its bytes inline (the v3 upgrade moves them into bundles). */
+export type LegacyInputFileRecord = Omit<InputFileRecord, 'bundleId' | 'offset'> & {
+  bytes: Uint8Array;
+};
+
+/** The files of one import, concatenated in the order of their rows' offsets. */
+export interface InputBundleRecord {
+  id: string;
+  auditId: string;
+  importId: string;
+  blob: Blob;
 }
 
 export interface ImportFileSummary {
@@ -77,7 +95,17 @@ export interface ImportRecord {
   issues: ImportIssue[];
 }
 
+/** The snapshot as UTF-8 JSON (shared/worker/snapshot-codec.ts), with the counts beside it. */
 export interface SnapshotRecord {
+  auditId: string;
+  json: Blob;
+  groups: number;
+  instances: number;
+  updatedAt: string;
+}
+
+/** A v1/v2 snapshot row: the snapshot as objects. */
+export interface LegacySnapshotRecord {
   auditId: string;
   snapshot: Snapshot;
   updatedAt: string;
@@ -105,6 +133,7 @@ export type ActivityRecord = ActivityEntry;
 export type SgAuditDatabase = Dexie & {
   audits: EntityTable<AuditRecord, 'id'>;
   inputFiles: EntityTable<InputFileRecord, 'id'>;
+  inputBundles: EntityTable<InputBundleRecord, 'id'>;
   imports: EntityTable<ImportRecord, 'id'>;
   snapshots: EntityTable<SnapshotRecord, 'auditId'>;
   results: EntityTable<ResultRecord, 'auditId'>;
@@ -133,14 +162,22 @@ export const schemaV2 = {
   activity: '[auditId+seq]',
 } as const;
 
-/** The schema version this build writes; backups carry it and restore accepts only it. */
-export const currentSchemaVersion = 2;
+/** Version 3 stores each import's files as one Blob (inputBundles) and the snapshot as JSON. */
+export const schemaV3 = {
+  ...schemaV2,
+  inputBundles: 'id, auditId',
+} as const;
+
+/** The schema version this build writes; backups carry it. */
+export const currentSchemaVersion = 3;
 
 export type UpgradeFunction = (transaction: Transaction) => Promise<void>;
 
 export interface DatabaseOptions {
   /** Test seam: the v1 → v2 upgrade (default: a genesis activity entry per existing audit). */
   upgradeToV2?: UpgradeFunction;
+  /** Test seam: the v2 → v3 upgrade (default: files into bundles, snapshots into JSON). */
+  upgradeToV3?: UpgradeFunction;
 }
 
 /**
@@ -148,7 +185,10 @@ export interface DatabaseOptions {
  * IndexedDB's versionchange transaction: if it throws, the transaction aborts, the database stays
  * at its old version with its old rows, and open() rejects (see describeOpenError).
  */
-export function openDatabase(name: string = databaseName, options: DatabaseOptions = {}): SgAuditDatabase {
+export function openDatabase(
+  name: string = databaseName,
+  options: DatabaseOptions = {},
+): SgAuditDatabase {
   // 'strict' makes Chromium flush each transaction to disk before reporting success, so a crash
   // right after "imported" cannot lose the import.
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as SgAuditDatabase;
@@ -164,11 +204,24 @@ export function openDatabase(name: string = databaseName, options: DatabaseOptio
         throw new SchemaUpgradeError(1, 2, { cause: error });
       }
     });
+  const upgradeToV3 = options.upgradeToV3 ?? bundleFilesAndEncodeSnapshots;
+  db.version(3)
+    .stores(schemaV3)
+    .upgrade(async (transaction) => {
+      // One versionchange transaction runs every step: a failure leaves the database at its first version.
+      db.attemptedUpgrade = { from: db.attemptedUpgrade?.from ?? 2, to: 3 };
+      try {
+        await upgradeToV3(transaction);
+      } catch (error) {
+        throw new SchemaUpgradeError(db.attemptedUpgrade.from, 3, { cause: error });
+      }
+    });
   // Dexie 4 opens a database of a higher version as it is; this build must not write into a
   // format it does not know. (IndexedDB's version is Dexie's times ten, plus Dexie's own patches.)
   db.on('ready', () => {
     const stored = Math.floor(db.backendDB().version / 10);
-    if (stored > currentSchemaVersion) return Promise.reject(new NewerSchemaError(stored, currentSchemaVersion));
+    if (stored > currentSchemaVersion)
+      return Promise.reject(new NewerSchemaError(stored, currentSchemaVersion));
     return undefined;
   });
   return db;

@@ -2,6 +2,7 @@
  * Test-only helpers for the database tests (fake-indexeddb): throwaway databases that are deleted
  * after each test, and small audit outcomes. Never imported by the app.
  */
+import { encodeSnapshot } from '../../shared/worker/snapshot-codec';
 import type { AuditResult, CheckResult } from '../../shared/audit/result';
 import type { Snapshot } from '../../shared/model';
 import type { ImportCommit } from './audit-repository';
@@ -31,7 +32,13 @@ export async function closeTestDatabases(): Promise<void> {
   for (const db of databases) await db.delete();
 }
 
-export const testDetails = { client: 'Demo Co.', engagement: 'FY25', auditor: 'A. Auditor', date: '2025-01-31', notes: '' };
+export const testDetails = {
+  client: 'Demo Co.',
+  engagement: 'FY25',
+  auditor: 'A. Auditor',
+  date: '2025-01-31',
+  notes: '',
+};
 
 export function emptySnapshot(groups = 0): Snapshot {
   return {
@@ -76,7 +83,13 @@ export function result(...checks: CheckResult[]): AuditResult {
   return { catalogueVersion: 'test', checks };
 }
 
-export function commitFor(auditId: string, name: string, snapshot: Snapshot, audit: AuditResult, bytes = new Uint8Array([1, 2, 3])): ImportCommit {
+export function commitFor(
+  auditId: string,
+  name: string,
+  snapshot: Snapshot,
+  audit: AuditResult,
+  bytes = new Uint8Array([1, 2, 3]),
+): ImportCommit {
   return {
     auditId,
     files: [
@@ -86,12 +99,12 @@ export function commitFor(auditId: string, name: string, snapshot: Snapshot, aud
         sha256: `hash-of-${name}`,
         kind: 'alibaba:DescribeSecurityGroups',
         records: 1,
-        bytes,
+        content: new Blob([bytes]),
       },
     ],
     rejected: [],
     issues: [{ severity: 'warning', code: 'w', message: 'a warning', file: name }],
-    snapshot,
+    snapshot: encodeSnapshot(snapshot),
     result: audit,
   };
 }

@@ -11,7 +11,8 @@ import { verifyActivityChain } from '../../shared/activity/chain';
 import v1Export from '../../../test/fixtures/db/sg-audit-v1.dexie.json?raw';
 import { listActivity } from './activity-log';
 import { loadAudit, saveDisabledChecks, storedFiles } from './audit-repository';
-import { currentSchemaVersion, openDatabase, schemaV1, type SgAuditDatabase } from './database';
+import { currentSchemaVersion, openDatabase, schemaV1, type LegacyInputFileRecord, type LegacySnapshotRecord, type SgAuditDatabase } from './database';
+import { decodeSnapshot } from '../../shared/worker/snapshot-codec';
 import { closeTestDatabases, trackDatabase, uniqueDatabaseName } from './db-test-support';
 import { describeOpenError } from './storage-errors';
 import { sha256Hex } from '../../shared/import/digest';
@@ -60,7 +61,30 @@ describe('upgrade from schema v1 (fixture database)', () => {
     const db: SgAuditDatabase = trackDatabase(openDatabase(name));
     await db.open();
     expect(db.verno).toBe(currentSchemaVersion);
-    for (const table of v1Tables) expect(await db.table(table).toArray(), table).toEqual(before[table]);
+    const movedByV3 = ['inputFiles', 'snapshots'];
+    for (const table of v1Tables.filter((name) => !movedByV3.includes(name))) {
+      expect(await db.table(table).toArray(), table).toEqual(before[table]);
+    }
+    // v3: each file's bytes, exactly, now in its import's bundle; every other field as it was.
+    const bundles = new Map((await db.inputBundles.toArray()).map((bundle) => [bundle.id, bundle]));
+    expect(bundles.size).toBe(1);
+    const upgradedFiles = await db.inputFiles.toArray();
+    for (const old of before.inputFiles as LegacyInputFileRecord[]) {
+      const row = upgradedFiles.find((file) => file.id === old.id);
+      const { bytes, ...fields } = old;
+      expect(row, old.name).toMatchObject(fields);
+      expect(row).not.toHaveProperty('bytes');
+      const bundle = bundles.get(row?.bundleId ?? '');
+      expect(bundle?.importId).toBe(old.importId);
+      const stored = new Uint8Array(await bundle!.blob.slice(row!.offset, row!.offset + row!.size).arrayBuffer());
+      expect(stored, old.name).toEqual(new Uint8Array(bytes));
+    }
+    // v3: the snapshot as JSON, decoding to the very snapshot v1 stored.
+    for (const old of before.snapshots as LegacySnapshotRecord[]) {
+      const row = await db.snapshots.get(old.auditId);
+      expect(row).toMatchObject({ groups: old.snapshot.groups.length, instances: old.snapshot.instances.length, updatedAt: old.updatedAt });
+      expect(decodeSnapshot(new Uint8Array(await row!.json.arrayBuffer()))).toEqual(old.snapshot);
+    }
 
     const imported = await listActivity(db, 'audit-v1-imported');
     expect(imported).toHaveLength(1);
@@ -82,8 +106,10 @@ describe('upgrade from schema v1 (fixture database)', () => {
     expect(loaded?.disabledChecks).toEqual(['exposed-ssh-22']);
     const files = await storedFiles(db, 'audit-v1-imported');
     const rows = await db.inputFiles.toArray();
+    expect(files).toHaveLength(12);
     for (const file of files) {
-      expect(await sha256Hex(file.bytes), file.name).toBe(rows.find((row) => row.name === file.name)?.sha256);
+      const bytes = new Uint8Array(await file.blob.arrayBuffer());
+      expect(await sha256Hex(bytes), file.name).toBe(rows.find((row) => row.name === file.name)?.sha256);
     }
     await saveDisabledChecks(db, 'audit-v1-imported', []);
     const entries = await listActivity(db, 'audit-v1-imported');
@@ -119,6 +145,27 @@ describe('upgrade from schema v1 (fixture database)', () => {
     // The old database is still there to upgrade once the cause is fixed.
     const retried = trackDatabase(openDatabase(name));
     expect((await loadAudit(retried, 'audit-v1-imported'))?.activity.map((entry) => entry.kind)).toEqual(['upgrade']);
+  });
+
+  it('a failing v3 step rolls back the whole upgrade: the v1 database stays as it was', async () => {
+    const name = await installV1Fixture();
+    const before = await v1Rows(name);
+    const failing = trackDatabase(
+      openDatabase(name, {
+        upgradeToV3: async (transaction) => {
+          await transaction.table('inputBundles').add({ id: 'half', auditId: 'audit-v1-imported', importId: 'x', blob: new Blob([]) });
+          throw new Error('injected v3 failure');
+        },
+      }),
+    );
+    const error = await failing.open().then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(describeOpenError(error)).toContain('could not be upgraded from storage format 1 to 3');
+    failing.close();
+    expect(await storedVersion(name)).toEqual({ version: 1, tables: [...v1Tables].sort() });
+    expect(await v1Rows(name)).toEqual(before);
   });
 
   it('refuses a database written by a newer version, saying so', async () => {

@@ -8,11 +8,17 @@ import { checkCatalogue } from '../../shared/checks/registry';
 import { createReportPdfRenderer, type PdfMakeEngine } from '../../shared/report/pdf-render';
 import type { HostToWorkerMessage, WorkerToHostMessage } from '../../shared/worker/protocol';
 import { createAuditSession } from '../../shared/worker/audit-session';
+import {
+  createReadLimiter,
+  readBatch,
+  type FileBlobsMessage,
+  type WebWorkerMessage,
+} from './blob-files';
 
 /** The part of DedicatedWorkerGlobalScope used here (the DOM library does not declare it). */
 interface WorkerScope {
   postMessage(message: WorkerToHostMessage, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<HostToWorkerMessage>) => void) | null;
+  onmessage: ((event: MessageEvent<WebWorkerMessage>) => void) | null;
   location: { href: string };
 }
 
@@ -26,14 +32,18 @@ const scope = self as unknown as WorkerScope;
 async function fontBytes(file: string): Promise<Uint8Array> {
   const url = new URL(`../fonts/${file}`, scope.location.href);
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`the report font ${file} could not be loaded (HTTP ${response.status})`);
+  if (!response.ok)
+    throw new Error(`the report font ${file} could not be loaded (HTTP ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
 const pdf = createReportPdfRenderer(
   async () => (await import('pdfmake/build/pdfmake.js')).default as unknown as PdfMakeEngine,
   async () => {
-    const [regular, bold] = await Promise.all([fontBytes('NotoSansSC-Regular.ttf'), fontBytes('NotoSansSC-Bold.ttf')]);
+    const [regular, bold] = await Promise.all([
+      fontBytes('NotoSansSC-Regular.ttf'),
+      fontBytes('NotoSansSC-Bold.ttf'),
+    ]);
     return { regular, bold };
   },
 );
@@ -44,8 +54,7 @@ const session = createAuditSession(
   { pdf },
 );
 
-scope.onmessage = (event) => {
-  const message = event.data;
+function handle(message: HostToWorkerMessage): void {
   try {
     session.handle(message);
   } catch (error) {
@@ -56,4 +65,35 @@ scope.onmessage = (event) => {
       error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
     });
   }
+}
+
+/** Batches read ahead of the one being parsed: enough to keep the browser's reads busy, bounded in memory. */
+const readAhead = createReadLimiter(3);
+/** Run messages are handled in arrival order, each file batch once its bytes are read. */
+let inOrder: Promise<void> = Promise.resolve();
+
+function handleFileBlobs(message: FileBlobsMessage): void {
+  const reading = readAhead(() => readBatch(message.files));
+  inOrder = inOrder.then(async () => {
+    for (const file of await reading) {
+      if ('bytes' in file)
+        handle({ type: 'file', runId: message.runId, name: file.name, bytes: file.bytes });
+      else
+        handle({
+          type: 'unreadable-file',
+          runId: message.runId,
+          name: file.name,
+          bytes: file.size,
+          reason: file.error,
+        });
+    }
+  });
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message?.type === 'file-blobs') return handleFileBlobs(message);
+  // A cancel must not wait behind reads, and a report render is independent of any run.
+  if (message?.type === 'cancel' || message?.type === 'render') return handle(message);
+  inOrder = inOrder.then(() => handle(message));
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeSnapshot } from '../../shared/worker/snapshot-codec';
 import type { HostToWorkerMessage, WorkerToHostMessage } from '../../shared/worker/protocol';
 import { createWebHost } from './web-host';
 
@@ -26,7 +27,7 @@ class FakeWorker {
         type: 'result',
         runId,
         outcome: {
-          snapshot: { inputs: [], groups: [], instances: [], networkInterfaces: [], issues: [], gaps: [] },
+          snapshot: encodeSnapshot({ inputs: [], groups: [], instances: [], networkInterfaces: [], issues: [], gaps: [] }),
           result: { catalogueVersion: 't', checks: [] },
         },
       });

@@ -10,8 +10,10 @@ import type {
   ReportSaveRequest,
   ReportSaveResult,
   SaveRequest,
+  UnreadFile,
 } from '../../shared/host/host-api';
-import type { HostToWorkerMessage, WorkerToHostMessage } from '../../shared/worker/protocol';
+import type { WorkerToHostMessage } from '../../shared/worker/protocol';
+import { batchFiles, type NamedBlob, type WebWorkerMessage } from './blob-files';
 import { downloadReport } from './download-report';
 import { createAuditWorker, createRestartingWorker, type WorkerFactory } from './restarting-worker';
 
@@ -101,44 +103,73 @@ export function createWebHost(createWorker: WorkerFactory = createAuditWorker): 
     cancelling = false;
   }
 
-  function post(target: Worker, message: HostToWorkerMessage, transfer: Transferable[] = []): void {
+  function post(target: Worker, message: WebWorkerMessage, transfer: Transferable[] = []): void {
     target.postMessage(message, transfer);
+  }
+
+  /** Starts a run (replacing any), and lets `send` hand the worker its files between start and finish. */
+  function startRun(
+    names: string[],
+    handlers: AuditRunHandlers,
+    send: (target: Worker, runId: string) => void,
+  ): Promise<AuditRunResult> {
+    if (running !== null) {
+      const previous = running;
+      const current = worker.current();
+      if (current !== null) post(current, { type: 'cancel', runId: previous.runId });
+      finish({ ok: false, cancelled: true, message: 'Replaced by a newer run.' });
+    }
+    return new Promise<AuditRunResult>((resolve) => {
+      const runId = crypto.randomUUID();
+      running = { runId, handlers, settle: resolve, names, imported: 0 };
+      try {
+        const target = worker.ensure();
+        post(target, { type: 'start', runId, fileCount: names.length, options: {} });
+        send(target, runId);
+        post(target, { type: 'finish', runId });
+      } catch (error) {
+        discardWorker(
+          `Could not hand the files to the audit worker: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    });
   }
 
   return {
     kind: 'web',
 
     auditFiles(files: RendererFile[], handlers: AuditRunHandlers = {}): Promise<AuditRunResult> {
-      if (running !== null) {
-        const previous = running;
-        const current = worker.current();
-        if (current !== null) post(current, { type: 'cancel', runId: previous.runId });
-        finish({ ok: false, cancelled: true, message: 'Replaced by a newer run.' });
-      }
-      return new Promise<AuditRunResult>((resolve) => {
-        const runId = crypto.randomUUID();
-        running = {
-          runId,
-          handlers,
-          settle: resolve,
-          names: files.map((file) => file.name),
-          imported: 0,
-        };
-        try {
-          const target = worker.ensure();
-          post(target, { type: 'start', runId, fileCount: files.length, options: {} });
+      return startRun(
+        files.map((file) => file.name),
+        handlers,
+        (target, runId) => {
           for (const file of files) {
             // Transferred, never copied: the caller gives up these bytes.
             const bytes = transferableBytes(file.bytes);
             post(target, { type: 'file', runId, name: file.name, bytes }, [bytes.buffer]);
           }
-          post(target, { type: 'finish', runId });
-        } catch (error) {
-          discardWorker(
-            `Could not hand the files to the audit worker: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }
+        },
+      );
+    },
+
+    auditUnreadFiles(
+      files: UnreadFile[],
+      handlers: AuditRunHandlers = {},
+    ): Promise<AuditRunResult> {
+      // Files and Blobs are handed over by reference (structured clone of a Blob copies no bytes).
+      const blobs: NamedBlob[] = files.map((file) => {
+        if (!(file.blob instanceof Blob))
+          throw new TypeError(`${file.name} is not a Blob the worker can read`);
+        return { name: file.name, blob: file.blob };
       });
+      return startRun(
+        blobs.map((file) => file.name),
+        handlers,
+        (target, runId) => {
+          for (const batch of batchFiles(blobs))
+            post(target, { type: 'file-blobs', runId, files: batch });
+        },
+      );
     },
 
     cancelAudit(): void {

@@ -2,9 +2,14 @@
  * Runs the audit through the host and keeps what each file contributed, in the order the files
  * were sent (the worker imports them in arrival order and reports each one once).
  */
-import type { AuditRunHandlers, HostApi, RendererFile } from '../../shared/host/host-api';
+import type {
+  AuditRunHandlers,
+  AuditRunResult,
+  HostApi,
+  UnreadFile,
+} from '../../shared/host/host-api';
 import type { ImportIssue, InputKind, InputRecord } from '../../shared/model';
-import type { AuditOutcome, AuditProgress } from '../../shared/worker/protocol';
+import type { AuditProgress, ImportedOutcome } from '../../shared/worker/protocol';
 
 export interface FileContribution {
   records: InputRecord[];
@@ -12,7 +17,7 @@ export interface FileContribution {
 }
 
 export type AuditRunOutcome =
-  | { ok: true; outcome: AuditOutcome; files: FileContribution[] }
+  | { ok: true; outcome: ImportedOutcome; files: FileContribution[] }
   | { ok: false; cancelled: boolean; message: string };
 
 export interface RunAuditCallbacks {
@@ -21,9 +26,30 @@ export interface RunAuditCallbacks {
   onFileImported?: (index: number, contribution: FileContribution) => void;
 }
 
+/** Reads the files on this thread for a host that takes bytes only (Electron: IPC carries bytes). */
+async function auditReadFiles(
+  host: HostApi,
+  files: UnreadFile[],
+  handlers: AuditRunHandlers,
+): Promise<AuditRunResult> {
+  const read = [];
+  for (const file of files) {
+    try {
+      read.push({ name: file.name, bytes: new Uint8Array(await file.blob.arrayBuffer()) });
+    } catch (error) {
+      return {
+        ok: false,
+        cancelled: false,
+        message: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+  }
+  return host.auditFiles(read, handlers);
+}
+
 export async function runAudit(
   host: HostApi,
-  files: RendererFile[],
+  files: UnreadFile[],
   callbacks: RunAuditCallbacks = {},
 ): Promise<AuditRunOutcome> {
   const contributions: FileContribution[] = [];
@@ -35,16 +61,22 @@ export async function runAudit(
       callbacks.onFileImported?.(contributions.length - 1, contribution);
     },
   };
-  const result = await host.auditFiles(files, handlers);
+  const result =
+    host.auditUnreadFiles === undefined
+      ? await auditReadFiles(host, files, handlers)
+      : await host.auditUnreadFiles(files, handlers);
   if (!result.ok) return result;
   return { ok: true, outcome: result.outcome, files: contributions };
 }
 
 /** The kind of the file itself: its own record, or the first entry's for an archive. */
+function ownRecord(contribution: FileContribution | undefined): InputRecord | undefined {
+  return contribution?.records.find((record) => record.container === undefined);
+}
+
 export function fileKind(contribution: FileContribution | undefined): InputKind {
   if (contribution === undefined) return 'unreadable';
-  const own = contribution.records.find((record) => record.container === undefined);
-  return own?.kind ?? (contribution.records.length > 0 ? 'zip' : 'unreadable');
+  return ownRecord(contribution)?.kind ?? (contribution.records.length > 0 ? 'zip' : 'unreadable');
 }
 
 export function fileRecordCount(contribution: FileContribution | undefined): number {
@@ -61,7 +93,14 @@ export function isUnusableFile(contribution: FileContribution | undefined): bool
   return contribution.records.every((record) => record.kind === 'unreadable');
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+/** The SHA-256 of the file itself (its own record; an archive's is the archive's). */
+export function fileSha256(contribution: FileContribution | undefined): string {
+  return ownRecord(contribution)?.sha256 ?? '';
+}
+
+/** The worker recognised the file as the same bytes as one before it (stored or picked): nothing of it was used. */
+export function isDuplicateFile(contribution: FileContribution | undefined): boolean {
+  return (contribution?.issues ?? []).some(
+    (issue) => issue.code === 'duplicate-file' && issue.file === ownRecord(contribution)?.name,
+  );
 }

@@ -2,7 +2,7 @@
  * The built-in sample audit: the demo export from resources/sample-audit, bundled as text and run
  * through the real engine on first start, then stored like any other audit.
  */
-import type { RendererFile } from '../../shared/host/host-api';
+import type { UnreadFile } from '../../shared/host/host-api';
 
 const bundled = import.meta.glob('../../../resources/sample-audit/**/*.json', {
   query: '?raw',
@@ -22,10 +22,12 @@ export const sampleAuditDetails = {
 
 export const sampleCreatedKey = 'sample-created';
 
-/** Fresh bytes on every call: the host takes ownership of what it is given. */
-export function sampleFiles(): RendererFile[] {
-  const encoder = new TextEncoder();
+/** The demo export's files, in path order, each as a Blob of its bytes. */
+export function sampleFiles(): (UnreadFile & { blob: Blob })[] {
   return Object.keys(bundled)
     .sort()
-    .map((path) => ({ name: `demo-export/${path.slice(prefix.length)}`, bytes: encoder.encode(bundled[path]) }));
+    .map((path) => ({
+      name: `demo-export/${path.slice(prefix.length)}`,
+      blob: new Blob([bundled[path] ?? '']),
+    }));
 }

@@ -15,7 +15,7 @@ import { useDatabase } from '../db/connection';
 import type { AuditRecord } from '../db/database';
 import { describeError, StorageFullError } from '../db/storage-errors';
 import { selectHost } from '../hosts/select-host';
-import { fileKind, fileRecordCount, runAudit, sha256Hex } from '../importing/run-audit';
+import { fileKind, fileRecordCount, fileSha256, runAudit } from '../importing/run-audit';
 import { sampleAuditDetails, sampleCreatedKey, sampleFiles } from '../sample/sample-audit';
 
 export const useAuditsStore = defineStore('audits', () => {
@@ -54,31 +54,35 @@ export const useAuditsStore = defineStore('audits', () => {
    */
   async function ensureSampleAudit(): Promise<void> {
     const db = useDatabase();
-    if ((await db.audits.count()) > 0 || (await getMeta(db, sampleCreatedKey)) !== undefined) return;
+    if ((await db.audits.count()) > 0 || (await getMeta(db, sampleCreatedKey)) !== undefined)
+      return;
     preparingSample.value = true;
     sampleError.value = null;
     try {
       const files = sampleFiles();
-      // The host takes the bytes it is given; keep our own copies for storage.
-      const hashes = await Promise.all(files.map((file) => sha256Hex(file.bytes)));
-      const stored = files.map((file) => ({ name: file.name, bytes: file.bytes.slice() }));
       const run = await runAudit(selectHost(), files);
       if (!run.ok) throw new Error(run.message);
       const at = new Date().toISOString();
       const auditId = newId();
       await commitImport(db, {
         auditId,
-        newAudit: { id: auditId, ...sampleAuditDetails, createdAt: at, updatedAt: at, sample: true },
-        files: stored.map((file, index) => ({
+        newAudit: {
+          id: auditId,
+          ...sampleAuditDetails,
+          createdAt: at,
+          updatedAt: at,
+          sample: true,
+        },
+        files: files.map((file, index) => ({
           name: file.name,
-          size: file.bytes.byteLength,
-          sha256: hashes[index] ?? '',
+          size: file.blob.size,
+          sha256: fileSha256(run.files[index]),
           kind: fileKind(run.files[index]),
           records: fileRecordCount(run.files[index]),
-          bytes: file.bytes,
+          content: file.blob,
         })),
         rejected: [],
-        issues: run.outcome.snapshot.issues,
+        issues: run.files.flatMap((file) => file.issues),
         snapshot: run.outcome.snapshot,
         result: run.outcome.result,
         meta: { key: sampleCreatedKey, value: at },
@@ -92,5 +96,16 @@ export const useAuditsStore = defineStore('audits', () => {
     await refresh();
   }
 
-  return { audits, loaded, preparingSample, sampleError, sampleStorageFull, refresh, create, update, remove, ensureSampleAudit };
+  return {
+    audits,
+    loaded,
+    preparingSample,
+    sampleError,
+    sampleStorageFull,
+    refresh,
+    create,
+    update,
+    remove,
+    ensureSampleAudit,
+  };
 });

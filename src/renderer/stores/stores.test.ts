@@ -24,7 +24,7 @@ function picked(name: string, content: Uint8Array | string): PickedFile {
 
 /** The demo export (resources/sample-audit is a copy of test/fixtures/alibaba-demo). */
 function demoFiles(): PickedFile[] {
-  return sampleFiles().map((file) => picked(file.name, file.bytes));
+  return sampleFiles().map((file) => ({ name: file.name, file: new File([file.blob], file.name.split('/').pop() ?? file.name) }));
 }
 
 let db: SgAuditDatabase;

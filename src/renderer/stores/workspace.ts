@@ -8,6 +8,8 @@ import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { AuditResult } from '../../shared/audit/result';
 import { withDisabledChecks } from '../../shared/audit/run-checks';
 import type { Snapshot } from '../../shared/model';
+import type { ImportedOutcome } from '../../shared/worker/protocol';
+import { decodeSnapshot } from '../../shared/worker/snapshot-codec';
 import {
   buildCheckRows,
   buildGroupRows,
@@ -40,12 +42,18 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const visibleResult = computed(() =>
     result.value === null ? null : markRaw(withDisabledChecks(result.value, disabledChecks.value)),
   );
-  const checkRows = computed(() => (visibleResult.value === null ? [] : markRaw(buildCheckRows(visibleResult.value))));
+  const checkRows = computed(() =>
+    visibleResult.value === null ? [] : markRaw(buildCheckRows(visibleResult.value)),
+  );
   const overview = computed(() =>
-    snapshot.value === null || visibleResult.value === null ? null : buildOverview(snapshot.value, visibleResult.value),
+    snapshot.value === null || visibleResult.value === null
+      ? null
+      : buildOverview(snapshot.value, visibleResult.value),
   );
   const findingsIndex = computed(() =>
-    visibleResult.value === null ? markRaw(new Map()) : markRaw(findingsByObject(visibleResult.value)),
+    visibleResult.value === null
+      ? markRaw(new Map())
+      : markRaw(findingsByObject(visibleResult.value)),
   );
   // Computed lazily: only the Groups/Instances tabs read these.
   const groupRows = computed(() =>
@@ -54,7 +62,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const instanceRows = computed(() =>
     snapshot.value === null ? [] : markRaw(buildInstanceRows(snapshot.value, findingsIndex.value)),
   );
-  const groupsById = computed(() => markRaw(new Map((snapshot.value?.groups ?? []).map((group) => [group.id, group]))));
+  const groupsById = computed(() =>
+    markRaw(new Map((snapshot.value?.groups ?? []).map((group) => [group.id, group]))),
+  );
   const instancesById = computed(() =>
     markRaw(new Map((snapshot.value?.instances ?? []).map((instance) => [instance.id, instance]))),
   );
@@ -86,9 +96,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   /**
    * After an import into the open audit was committed: the audit's row, switches and imports are
-   * read again, the snapshot and result are the ones just stored (reading them back is slow).
+   * read again, the snapshot and result are the ones just stored (decoded here, not read back).
    */
-  async function adoptCommitted(auditId: string, committed: { snapshot: Snapshot; result: AuditResult }): Promise<void> {
+  async function adoptCommitted(auditId: string, committed: ImportedOutcome): Promise<void> {
     if (audit.value?.id !== auditId) return;
     const loaded = await loadAudit(useDatabase(), auditId, { withOutcome: false });
     if (audit.value?.id !== auditId) return;
@@ -98,7 +108,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       return;
     }
     audit.value = loaded.audit;
-    snapshot.value = markRaw(committed.snapshot);
+    snapshot.value = markRaw(decodeSnapshot(committed.snapshot.json));
     result.value = markRaw(committed.result);
     disabledChecks.value = loaded.disabledChecks;
     imports.value = markRaw(loaded.imports);
@@ -109,7 +119,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     activity.value = markRaw(entries);
     activityVerification.value = null;
     const verification = await verifyActivityChain(entries, auditId);
-    if (audit.value?.id === auditId && activity.value === entries) activityVerification.value = verification;
+    if (audit.value?.id === auditId && activity.value === entries)
+      activityVerification.value = verification;
   }
 
   /** Reads the open audit's log again (after a change that wrote an entry). */
@@ -142,7 +153,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   async function setCheckEnabled(checkId: string, enabled: boolean): Promise<void> {
     if (audit.value === null) return;
     const previous = disabledChecks.value;
-    const next = enabled ? previous.filter((id) => id !== checkId) : [...new Set([...previous, checkId])].sort();
+    const next = enabled
+      ? previous.filter((id) => id !== checkId)
+      : [...new Set([...previous, checkId])].sort();
     disabledChecks.value = next;
     try {
       const summary = await saveDisabledChecks(useDatabase(), audit.value.id, next);

@@ -3,7 +3,7 @@
  * (the audit runs in main's worker thread); the web host implements it with a Web Worker and Blob
  * downloads. The renderer never knows which one it has beyond `kind`.
  */
-import type { AuditOutcome, AuditProgress } from '../worker/protocol';
+import type { AuditProgress, ImportedOutcome } from '../worker/protocol';
 import type { ImportIssue, InputRecord } from '../model';
 import type { ReportProvenance } from '../report/provenance';
 
@@ -15,6 +15,21 @@ export interface RendererFile {
   bytes: Uint8Array;
 }
 
+/** A Blob or File as the page holds it (structural: the core has no DOM types). */
+export interface BlobLike {
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/**
+ * A file the page has not read (picked, dropped, or stored in IndexedDB): the web host's worker
+ * reads it, so the bytes are never copied through the UI thread.
+ */
+export interface UnreadFile {
+  name: string;
+  blob: BlobLike;
+}
+
 /** Which native open dialog: Windows and Linux cannot show files and folders in one. */
 export type ExportChoiceKind = 'files' | 'folder';
 
@@ -24,7 +39,7 @@ export interface AuditRunHandlers {
 }
 
 export type AuditRunResult =
-  | { ok: true; outcome: AuditOutcome }
+  | { ok: true; outcome: ImportedOutcome }
   | { ok: false; cancelled: boolean; message: string };
 
 export interface SaveRequest {
@@ -51,6 +66,11 @@ export interface HostApi {
   readonly kind: HostKind;
   /** Audits files the renderer holds. */
   auditFiles(files: RendererFile[], handlers?: AuditRunHandlers): Promise<AuditRunResult>;
+  /**
+   * Web only: audits files the renderer has not read; the worker reads them itself. Where absent
+   * (Electron: IPC carries bytes) the renderer reads them and calls auditFiles.
+   */
+  auditUnreadFiles?(files: UnreadFile[], handlers?: AuditRunHandlers): Promise<AuditRunResult>;
   /**
    * Electron only: native dialog; main expands folders and reads the bytes (never parses them).
    * `kind` picks the dialog, as Windows and Linux cannot offer files and folders in one: 'files'

@@ -9,8 +9,9 @@ import type { CheckDefinition } from '../checks/types';
 import { createSnapshotBuilder } from '../import/snapshot-builder';
 import { renderReport, type RenderedOutput, type RenderSupport } from '../report/render';
 import type { AuditRunOptions, HostToWorkerMessage, WorkerToHostMessage } from './protocol';
+import { encodeSnapshot } from './snapshot-codec';
 
-/** `transfer`: buffers to move rather than copy (a PDF's bytes); a host may ignore it and copy. */
+/** `transfer`: buffers to move rather than copy (a PDF's bytes, an encoded snapshot); a host may ignore it and copy. */
 export type PostToHost = (message: WorkerToHostMessage, transfer?: ArrayBuffer[]) => void;
 
 function transferList(output: RenderedOutput): ArrayBuffer[] {
@@ -52,12 +53,49 @@ export function createAuditSession(
     return null;
   }
 
-  function importFile(run: ActiveRun, name: string, bytes: Uint8Array, sha256: string | undefined): void {
+  function importFile(
+    run: ActiveRun,
+    name: string,
+    bytes: Uint8Array,
+    sha256: string | undefined,
+  ): void {
     run.pending = run.pending.then(async () => {
       if (run.cancelled) return;
-      const added = await run.builder.add(sha256 === undefined ? { name, bytes } : { name, bytes, sha256 });
+      const added = await run.builder.add(
+        sha256 === undefined ? { name, bytes } : { name, bytes, sha256 },
+      );
       run.filesDone += 1;
-      post({ type: 'file-imported', runId: run.runId, records: added.records, issues: added.issues });
+      post({
+        type: 'file-imported',
+        runId: run.runId,
+        records: added.records,
+        issues: added.issues,
+      });
+      post({
+        type: 'progress',
+        runId: run.runId,
+        progress: { phase: 'import', done: run.filesDone, total: run.fileCount, current: name },
+      });
+    });
+  }
+
+  function reportUnreadable(run: ActiveRun, name: string, bytes: number, reason: string): void {
+    run.pending = run.pending.then(() => {
+      if (run.cancelled) return;
+      run.filesDone += 1;
+      post({
+        type: 'file-imported',
+        runId: run.runId,
+        records: [{ name, bytes, sha256: '', kind: 'unreadable', records: 0 }],
+        issues: [
+          {
+            severity: 'error',
+            code: 'unreadable-file',
+            message: `${name}: the file could not be read (${reason}).`,
+            file: name,
+          },
+        ],
+      });
       post({
         type: 'progress',
         runId: run.runId,
@@ -81,7 +119,10 @@ export function createAuditSession(
             }),
         });
         if (run.options.render === undefined) {
-          post({ type: 'result', runId: run.runId, outcome: { snapshot, result } });
+          const encoded = encodeSnapshot(snapshot);
+          post({ type: 'result', runId: run.runId, outcome: { snapshot: encoded, result } }, [
+            encoded.json.buffer as ArrayBuffer,
+          ]);
         } else {
           const output = await renderReport(snapshot, result, run.options.render, support);
           if (run.cancelled) return;
@@ -111,12 +152,20 @@ export function createAuditSession(
         return;
       case 'file': {
         const run = currentRun(message.runId);
-        if (run === null) return fail(message.runId, 'protocol', 'file sent for a run that is not active');
+        if (run === null)
+          return fail(message.runId, 'protocol', 'file sent for a run that is not active');
         return importFile(run, message.name, message.bytes, message.sha256);
+      }
+      case 'unreadable-file': {
+        const run = currentRun(message.runId);
+        if (run === null)
+          return fail(message.runId, 'protocol', 'file sent for a run that is not active');
+        return reportUnreadable(run, message.name, message.bytes, message.reason);
       }
       case 'finish': {
         const run = currentRun(message.runId);
-        if (run === null) return fail(message.runId, 'protocol', 'finish sent for a run that is not active');
+        if (run === null)
+          return fail(message.runId, 'protocol', 'finish sent for a run that is not active');
         return finishRun(run);
       }
       case 'render': {

@@ -7,6 +7,7 @@ import type { AuditResult } from '../audit/result';
 import type { ImportLimits } from '../import/snapshot-builder';
 import type { ImportIssue, InputRecord, Snapshot } from '../model';
 import type { RenderRequest, RenderedOutput } from '../report/render';
+import type { EncodedSnapshot } from './snapshot-codec';
 
 export interface AuditRunOptions {
   limits?: Partial<ImportLimits>;
@@ -27,6 +28,8 @@ export type HostToWorkerMessage =
       /** Hex SHA-256 of `bytes` when the host already computed it off the worker's thread. */
       sha256?: string;
     }
+  /** A file the host could not read (moved or deleted after it was picked): reported in its place, in order. */
+  | { type: 'unreadable-file'; runId: string; name: string; bytes: number; reason: string }
   | { type: 'finish'; runId: string }
   /** Render an outcome the host already holds (a stored audit) as JSON, CSV or PDF; answered by `rendered` or `failed`. */
   | { type: 'render'; runId: string; outcome: AuditOutcome; request: RenderRequest }
@@ -42,15 +45,23 @@ export interface AuditProgress {
   current: string;
 }
 
+/** A snapshot and its result, as a report renders them. */
 export interface AuditOutcome {
   snapshot: Snapshot;
+  result: AuditResult;
+}
+
+/** What an audit run answers: the snapshot travels and is stored encoded (snapshot-codec.ts). */
+export interface ImportedOutcome {
+  snapshot: EncodedSnapshot;
   result: AuditResult;
 }
 
 export type WorkerToHostMessage =
   | { type: 'progress'; runId: string; progress: AuditProgress }
   | { type: 'file-imported'; runId: string; records: InputRecord[]; issues: ImportIssue[] }
-  | { type: 'result'; runId: string; outcome: AuditOutcome }
+  /** `outcome.snapshot.json` is transferred with the message. */
+  | { type: 'result'; runId: string; outcome: ImportedOutcome }
   /** For PDF, `output.bytes` is transferred with the message. */
   | { type: 'rendered'; runId: string; output: RenderedOutput }
   | { type: 'failed'; runId: string; error: AuditFailure };
