@@ -90,6 +90,7 @@ test('the 2,000-group export: choose, review, persist, results table', async () 
 
   const chosen = Date.now();
   await page.getByTestId('import-folder-input').setInputFiles(exportFolder);
+  const handedOver = Date.now();
   await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 600_000 });
   const reviewReady = Date.now();
 
@@ -101,9 +102,10 @@ test('the 2,000-group export: choose, review, persist, results table', async () 
 
   figures.push(`2,000 groups × 50 rules, 10,000 instances (${2000 + 1 + 100} files):`);
   figures.push(`  choose → review summary (read, hash, import, check) : ${seconds(reviewReady - chosen)}`);
-  figures.push(`  commit → persisted in IndexedDB (one transaction)   : ${seconds(persisted - reviewReady)}`);
+  figures.push(`    of which Chromium handing the 2,101 picked files to the page: ${seconds(handedOver - chosen)}`);
+  figures.push(`  commit → persisted in IndexedDB (one transaction) and the audit shown again : ${seconds(persisted - reviewReady)}`);
   figures.push(`  persisted → results table rendered                 : ${seconds(tableShown - persisted)}`);
-  figures.push(`  choose → results table, without the review pause   : ${seconds(tableShown - chosen)}   (target < 3 s, and < 3 s to persist)`);
+  figures.push(`  choose → results table, review and commit included : ${seconds(tableShown - chosen)}   (targets: < 3 s to the table, < 3 s to persist)`);
   await context.close();
 });
 

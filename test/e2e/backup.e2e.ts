@@ -105,7 +105,7 @@ test('back up all audits, lose the site data, restore them identical; tampered a
     backupPath = (await saveDownloads(downloads, before, 1))[0] ?? '';
     expect(backupPath).toMatch(/sg-audit-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as { format: string; schemaVersion: number; audits: { engagement: string }[] };
-    expect(backup).toMatchObject({ format: 'sg-audit-backup', schemaVersion: 2 });
+    expect(backup).toMatchObject({ format: 'sg-audit-backup', schemaVersion: 3 });
     expect(backup.audits.map((audit) => audit.engagement).sort()).toEqual([engagement, 'Sample audit — Demo Co.'].sort());
   });
 
@@ -154,7 +154,7 @@ test('back up all audits, lose the site data, restore them identical; tampered a
     await shot(page, '44-restore-refused');
 
     const older = join(scratch, 'older-backup.json');
-    writeFileSync(older, text.replace('"schemaVersion":2', '"schemaVersion":1'));
+    writeFileSync(older, text.replace('"schemaVersion":3', '"schemaVersion":1'));
     await page.getByTestId('restore-file').setInputFiles(older);
     await expect(problem).toContainText('older-backup.json holds storage format 1');
 
@@ -287,7 +287,7 @@ test('upgrade from a v1 database: a full disk fails it with a clear message and 
     }));
     const error = page.getByTestId('storage-open-error');
     await expect(error).toBeVisible({ timeout: 60_000 });
-    await expect(error).toContainText('could not be upgraded from storage format 1 to 2');
+    await expect(error).toContainText('could not be upgraded from storage format 1 to 3');
     await expect(error).toContainText('Nothing was changed');
     await expect(page.getByTestId('audits-view')).toHaveCount(0);
     await shot(page, '47-upgrade-failed');

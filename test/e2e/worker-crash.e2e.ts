@@ -77,9 +77,11 @@ test('a worker that dies mid-import: a clear error, the audit untouched, the nex
       await worker.evaluate(
         ({ fileName, message }) => {
           self.addEventListener('message', (event) => {
-            const data = event.data as { type?: unknown; name?: unknown } | null;
+            // The page hands the worker its files unread, in batches ('file-blobs').
+            const data = event.data as { type?: unknown; files?: { name?: unknown }[] } | null;
+            const arrives = data?.type === 'file-blobs' && (data.files ?? []).some((file) => file.name === fileName);
             // Thrown from an event listener: nothing in the worker can catch it.
-            if (data?.type === 'file' && data.name === fileName) throw new Error(message);
+            if (arrives) throw new Error(message);
           });
         },
         { fileName: 'DescribeInstances.json', message: crashMessage },
