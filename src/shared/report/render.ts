@@ -5,7 +5,7 @@ import type { AuditResult, CheckStatus, RiskLevel } from '../audit/result';
 import { withDisabledChecks } from '../audit/run-checks';
 import type { Language } from '../checks/types';
 import type { Snapshot } from '../model';
-import { findingsCsv, findingsCsvBytes, writeFindingsCsv } from './findings-csv';
+import { findingsCsvBytes, writeFindingsCsv } from './findings-csv';
 import type { ReportPdfRenderer } from './pdf-render';
 import type { ReportProvenance } from './provenance';
 import { buildReportModel, findingsSha256, type AuditInfo } from './report-model';
@@ -87,24 +87,6 @@ function resolveAudit(request: RenderRequest, generatedAt: string): AuditInfo {
 
 function outlineOf(document: ScanDocument): Pick<RenderedOutput, 'summary' | 'checks'> {
   return { summary: document.summary, checks: document.checks.map(({ id, risk, status }) => ({ id, risk, status })) };
-}
-
-/**
- * JSON and CSV, synchronously, without the `audit` block and findings hash of renderReport.
- * Kept for callers that cannot await; the worker uses renderReport.
- */
-export function renderOutcome(snapshot: Snapshot, result: AuditResult, request: RenderRequest): RenderedOutput {
-  if (request.format === 'pdf') throw new Error('PDF output is asynchronous: use renderReport');
-  const visible = withDisabledChecks(result, request.disabledChecks);
-  const document = buildScanDocument(snapshot, visible, {
-    tool: request.tool,
-    generatedAt: request.generatedAt,
-    language: request.language,
-    disabledChecks: request.disabledChecks,
-  });
-  const text =
-    request.format === 'json' ? JSON.stringify(document, null, 2) + '\n' : findingsCsv(document, request.auditName ?? '');
-  return { format: request.format, text, ...outlineOf(document) };
 }
 
 /** The JSON contract with the audit block, the findings hash and the activity, in the documented key order. */
