@@ -7,18 +7,22 @@ import {
   listAudits,
   loadAudit,
   saveDisabledChecks,
-  storedFileHashes,
   storedFiles,
   updateAuditDetails,
 } from './audit-repository';
 import type { AuditResult } from '../../shared/audit/result';
-import { openDatabase } from './database';
+import { openDatabase, type SgAuditDatabase } from './database';
 import { check, closeTestDatabases, commitFor, emptySnapshot, freshDatabase, result, testDetails, trackDatabase } from './db-test-support';
 import { isQuotaError, StorageFullError, translateStorageError } from './storage-errors';
 
 afterEach(closeTestDatabases);
 
 const details = testDetails;
+
+/** The SHA-256 of every file row stored for the audit. */
+async function storedHashes(db: SgAuditDatabase, auditId: string): Promise<string[]> {
+  return (await db.inputFiles.where('auditId').equals(auditId).toArray()).map((row) => row.sha256);
+}
 
 describe('audit repository', () => {
   it('creates, lists, edits and deletes audits', async () => {
@@ -57,7 +61,7 @@ describe('audit repository', () => {
       atRiskSecurityGroups: 1,
       atRiskInstances: 0,
     });
-    expect([...(await storedFileHashes(db, audit.id))]).toEqual(['hash-of-a.json']);
+    expect(await storedHashes(db, audit.id)).toEqual(['hash-of-a.json']);
     const files = await storedFiles(db, audit.id);
     const contents = await Promise.all(files.map(async (file) => [file.name, [...new Uint8Array(await file.blob.arrayBuffer())]]));
     expect(contents).toEqual([['a.json', [1, 2, 3]]]);
@@ -80,7 +84,7 @@ describe('audit repository', () => {
     expect(after?.imports).toHaveLength(1);
     expect(after?.audit).toEqual(before?.audit);
     expect(await db.inputFiles.count()).toBe(1);
-    expect([...(await storedFileHashes(db, audit.id))]).toEqual(['hash-of-a.json']);
+    expect(await storedHashes(db, audit.id)).toEqual(['hash-of-a.json']);
   });
 
   it('refuses to import into an audit that no longer exists, writing nothing', async () => {

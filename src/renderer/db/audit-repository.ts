@@ -2,7 +2,6 @@
  * Everything the app reads from and writes to IndexedDB, as named operations over the database.
  * Each operation that changes more than one table is one transaction: all or nothing.
  */
-import Dexie from 'dexie';
 import type { AuditResult } from '../../shared/audit/result';
 import { withDisabledChecks } from '../../shared/audit/run-checks';
 import type { ImportIssue, Snapshot } from '../../shared/model';
@@ -152,20 +151,16 @@ function editActivityDetail(
   return { changed, to };
 }
 
+/** The audit's row and every table that holds rows of one audit: what deleting or importing touches. */
+function auditTables(db: SgAuditDatabase) {
+  return [db.audits, db.inputFiles, db.inputBundles, db.imports, db.snapshots, db.results, db.checkSettings, db.activity];
+}
+
 /** Deletes the audit and everything stored for it (its activity log too), in one transaction. */
 export async function deleteAudit(db: SgAuditDatabase, id: string): Promise<void> {
   await db.transaction(
     'rw',
-    [
-      db.audits,
-      db.inputFiles,
-      db.inputBundles,
-      db.imports,
-      db.snapshots,
-      db.results,
-      db.checkSettings,
-      db.activity,
-    ],
+    auditTables(db),
     async () => {
       await deleteActivityOfAudit(db, id);
       await db.inputFiles.where('auditId').equals(id).delete();
@@ -221,15 +216,6 @@ export async function loadAudit(
         ? null
         : decodeSnapshot(new Uint8Array(await snapshotJson.arrayBuffer())),
   };
-}
-
-/** SHA-256 of every file already stored for the audit, read from the index alone. */
-export async function storedFileHashes(db: SgAuditDatabase, auditId: string): Promise<Set<string>> {
-  const keys = await db.inputFiles
-    .where('[auditId+sha256]')
-    .between([auditId, Dexie.minKey], [auditId, Dexie.maxKey])
-    .keys();
-  return new Set(keys.map((key) => (key as unknown as [string, string])[1]));
 }
 
 function byAddedAtThenOffset(a: InputFileRecord, b: InputFileRecord): number {
@@ -314,17 +300,7 @@ export async function commitImport(
   try {
     await db.transaction(
       'rw',
-      [
-        db.audits,
-        db.inputFiles,
-        db.inputBundles,
-        db.imports,
-        db.snapshots,
-        db.results,
-        db.checkSettings,
-        db.meta,
-        db.activity,
-      ],
+      [...auditTables(db), db.meta],
       async () => {
         if (commit.newAudit !== undefined) await db.audits.add(commit.newAudit);
         const audit = await db.audits.get(commit.auditId);
