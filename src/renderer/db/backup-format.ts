@@ -46,30 +46,22 @@ export interface BackupAuditListing {
   updatedAt: string;
 }
 
+/** The header's keys in the order the file writes them (readers may rely on `format` coming first). */
+const headerKeyOrder = [
+  'format',
+  'formatVersion',
+  'app',
+  'schemaVersion',
+  'createdAt',
+  'tables',
+  'audits',
+  'payloadBytes',
+  'payloadSha256',
+] as const satisfies readonly (keyof BackupHeader)[];
+
 /** The bytes before and after the payload. */
 export function backupEnvelope(header: BackupHeader): { prefix: Uint8Array; suffix: Uint8Array } {
-  const {
-    format,
-    formatVersion,
-    app,
-    schemaVersion,
-    createdAt,
-    tables,
-    audits,
-    payloadBytes,
-    payloadSha256,
-  } = header;
-  const ordered = {
-    format,
-    formatVersion,
-    app,
-    schemaVersion,
-    createdAt,
-    tables,
-    audits,
-    payloadBytes,
-    payloadSha256,
-  };
+  const ordered = Object.fromEntries(headerKeyOrder.map((key) => [key, header[key]]));
   const text = JSON.stringify(ordered);
   const encoder = new TextEncoder();
   return {

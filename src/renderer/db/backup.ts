@@ -25,7 +25,6 @@ import {
 import {
   currentSchemaVersion,
   openDatabase,
-  schemaV1,
   schemaV2,
   schemaV3,
   type AuditRecord,
@@ -221,8 +220,7 @@ async function verifyRestoredDatabase(
 async function readBackupInto(tempName: string, checked: CheckedBackup): Promise<SgAuditDatabase> {
   const version = checked.header.schemaVersion;
   const staging = new Dexie(tempName, { chromeTransactionDurability: 'strict' });
-  staging.version(1).stores(schemaV1);
-  if (version >= 2) staging.version(version).stores(storesOfVersion[version] ?? schemaV3);
+  staging.version(version).stores(storesOfVersion[version] ?? schemaV3);
   try {
     try {
       await importInto(staging, checked.payload, {
