@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from './esbuild-node.mjs';
 import { makeBadFixtures } from './make-bad-fixtures.mjs';
 
 const root = '.bench';
@@ -37,13 +38,7 @@ const file = makeBadFixtures(join(root, 'bad-fixtures'), ['large-300k-groups.jso
 await build({
   stdin: { contents: probe, resolveDir: process.cwd(), loader: 'ts' },
   outfile: join(root, 'bench-parse-probe.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  mainFields: ['module', 'main'],
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __sgCreateRequire } from 'node:module'; const require = __sgCreateRequire(import.meta.url);" },
+  ...nodeBundleOptions,
 });
 
 function measure(mode) {

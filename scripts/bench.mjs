@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBenchExport } from './bench-export.mjs';
+import { nodeBundleOptions } from './esbuild-node.mjs';
 
 const root = '.bench';
 const sizes = [
@@ -64,13 +65,7 @@ for (const size of sizes) {
     entryPoints: { 'bench-report': 'test/report/bench-report.ts' },
     outdir: root,
     outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __sgCreateRequire } from 'node:module'; const require = __sgCreateRequire(import.meta.url);" },
+    ...nodeBundleOptions,
   });
   const demoJson = join(root, 'demo.json');
   const cli = (args) => {

@@ -2,19 +2,9 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from './esbuild-node.mjs';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  // Prefer ES module builds: some dependencies' UMD entries use dynamic require() that cannot be bundled.
-  mainFields: ['module', 'main'],
-  // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __sgCreateRequire } from 'node:module'; const require = __sgCreateRequire(import.meta.url);" },
-};
+const common = { ...nodeBundleOptions, sourcemap: true };
 
 // Several test files build at once (vitest runs files in parallel) while others run the CLI: each
 // file is written under a temporary name and renamed over the old one, so a reader sees the old
