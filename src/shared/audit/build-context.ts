@@ -18,10 +18,10 @@ import type {
 import { EvidenceBuilder, mergeInterfaceExposures, tagInterface } from './evidence';
 import { buildTargets } from './targets';
 
-/** One distinct set of groups and its answers, as evidence without an interface id. */
+/** One distinct set of groups and its answers (by query slot), as evidence without an interface id. */
 interface RuleSetEntry {
   set: CompiledRuleSet;
-  answers: Map<string, TargetExposure>;
+  answers: (TargetExposure | undefined)[];
 }
 
 export function buildCheckContext(snapshot: Snapshot): CheckContext {
@@ -35,7 +35,22 @@ export function buildCheckContext(snapshot: Snapshot): CheckContext {
   // Targets are asked once per query: find their entry without re-sorting group ids each time.
   const interfaceEntries = new Map<InterfaceTarget, RuleSetEntry>();
   const groupEntries = new Map<string, RuleSetEntry>();
-  const instanceAnswers = new Map<InstanceTarget, Map<string, TargetExposure>>();
+  const instanceAnswers = new Map<InstanceTarget, (TargetExposure | undefined)[]>();
+  // Checks ask with the same query objects again and again: each distinct question gets a slot
+  // once, so answers are found by index rather than by hashing a fresh key string per call.
+  const slotsByQuery = new Map<ExposureQuery, number>();
+  const slotsByKey = new Map<string, number>();
+
+  function slotOf(query: ExposureQuery): number {
+    let slot = slotsByQuery.get(query);
+    if (slot === undefined) {
+      const key = queryKey(query);
+      slot = slotsByKey.get(key) ?? slotsByKey.size;
+      slotsByKey.set(key, slot);
+      slotsByQuery.set(query, slot);
+    }
+    return slot;
+  }
 
   function compiledGroup(groupId: string): CompiledRuleSet[] {
     let compiled = compiledGroups.get(groupId);
@@ -54,7 +69,7 @@ export function buildCheckContext(snapshot: Snapshot): CheckContext {
     const key = ids.join(' ');
     let entry = entries.get(key);
     if (entry === undefined) {
-      entry = { set: mergeRuleSets(ids.flatMap(compiledGroup)), answers: new Map() };
+      entry = { set: mergeRuleSets(ids.flatMap(compiledGroup)), answers: [] };
       entries.set(key, entry);
     }
     return entry;
@@ -78,11 +93,11 @@ export function buildCheckContext(snapshot: Snapshot): CheckContext {
     return entry;
   }
 
-  function answer(entry: RuleSetEntry, query: ExposureQuery, key: string): TargetExposure {
-    let known = entry.answers.get(key);
+  function answer(entry: RuleSetEntry, query: ExposureQuery, slot: number): TargetExposure {
+    let known = entry.answers[slot];
     if (known === undefined) {
       known = evidence.exposure(evaluateQuery(entry.set, query));
-      entry.answers.set(key, known);
+      entry.answers[slot] = known;
     }
     return known;
   }
@@ -90,32 +105,32 @@ export function buildCheckContext(snapshot: Snapshot): CheckContext {
   function interfaceAnswer(
     nic: InterfaceTarget,
     query: ExposureQuery,
-    key: string,
+    slot: number,
   ): TargetExposure {
-    const shared = answer(interfaceEntry(nic), query, key);
+    const shared = answer(interfaceEntry(nic), query, slot);
     return nic.networkInterfaceId === null ? shared : tagInterface(shared, nic.networkInterfaceId);
   }
 
   function instanceAnswer(
     target: InstanceTarget,
     query: ExposureQuery,
-    key: string,
+    slot: number,
   ): TargetExposure {
     const [only] = target.interfaces;
     if (target.interfaces.length === 1 && only !== undefined) {
-      return interfaceAnswer(only, query, key);
+      return interfaceAnswer(only, query, slot);
     }
     let answers = instanceAnswers.get(target);
     if (answers === undefined) {
-      answers = new Map();
+      answers = [];
       instanceAnswers.set(target, answers);
     }
-    let merged = answers.get(key);
+    let merged = answers[slot];
     if (merged === undefined) {
       merged = mergeInterfaceExposures(
-        target.interfaces.map((nic) => interfaceAnswer(nic, query, key)),
+        target.interfaces.map((nic) => interfaceAnswer(nic, query, slot)),
       );
-      answers.set(key, merged);
+      answers[slot] = merged;
     }
     return merged;
   }
@@ -124,9 +139,9 @@ export function buildCheckContext(snapshot: Snapshot): CheckContext {
     groups,
     instances,
     exposure(target: AuditTarget, query: ExposureQuery): TargetExposure {
-      const key = queryKey(query);
-      if (target.level === 'instance') return instanceAnswer(target, query, key);
-      return answer(groupEntry(target.group.id), query, key);
+      const slot = slotOf(query);
+      if (target.level === 'instance') return instanceAnswer(target, query, slot);
+      return answer(groupEntry(target.group.id), query, slot);
     },
   };
 }

@@ -94,19 +94,20 @@ function fromRules(set: CompiledRuleSet, protocol: PortProtocol): AcceptProfile 
   return profile;
 }
 
-/** The parts' stretches laid over each other, their amounts added. */
+/** The parts' stretches laid over each other, their amounts added: a k-way sweep over their starts. */
 function fromParts(parts: readonly CompiledRuleSet[], protocol: PortProtocol): AcceptProfile {
   const profiles = parts.map((part) => acceptProfile(part, protocol));
-  const starts = Float64Array.from(profiles.flatMap((profile) => profile.starts)).sort();
-  const at = profiles.map(() => 0);
+  // Every part's first stretch starts at FIRST_PORT, so `at` always points at a valid stretch.
+  const at = new Array<number>(profiles.length).fill(0);
   const profile = emptyProfile();
-  for (let i = 0; i < starts.length; i += 1) {
-    const start = starts[i] as number;
-    if (i > 0 && starts[i - 1] === start) continue;
+  let start = FIRST_PORT;
+  for (;;) {
     let ipv4 = 0;
     let ipv6 = 0;
     let undecided = 0;
-    profiles.forEach((part, p) => {
+    let next = Infinity;
+    for (let p = 0; p < profiles.length; p += 1) {
+      const part = profiles[p] as AcceptProfile;
       let index = at[p] as number;
       while (index + 1 < part.starts.length && (part.starts[index + 1] as number) <= start)
         index += 1;
@@ -114,10 +115,12 @@ function fromParts(parts: readonly CompiledRuleSet[], protocol: PortProtocol): A
       ipv4 += part.ipv4[index] as number;
       ipv6 += part.ipv6[index] as number;
       undecided += part.undecided[index] as number;
-    });
+      if (index + 1 < part.starts.length) next = Math.min(next, part.starts[index + 1] as number);
+    }
     pushStretch(profile, start, ipv4, ipv6, undecided);
+    if (next === Infinity) return profile;
+    start = next;
   }
-  return profile;
 }
 
 export function acceptProfile(set: CompiledRuleSet, protocol: PortProtocol): AcceptProfile {
