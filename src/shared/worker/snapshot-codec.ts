@@ -2,10 +2,12 @@
  * The snapshot as UTF-8 JSON. A 2,000-group snapshot is millions of small objects: structured-
  * cloning it (worker → page, page → IndexedDB, main → renderer) cost about a second each time,
  * while one buffer is transferred for free and stored as one Blob. JSON is enough: the model is
- * plain objects, arrays, strings, finite numbers and booleans.
+ * plain objects, arrays, strings, finite numbers and booleans. Rules are stored as rows
+ * (rule-rows.ts); snapshots stored before rows existed are plain JSON and still read.
  */
 import type { AuditResult } from '../audit/result';
-import type { Snapshot } from '../model';
+import type { SecurityGroup, Snapshot } from '../model';
+import { createRuleReader, FileTable, RuleRowError, toRuleRow } from './rule-rows';
 
 export interface EncodedSnapshot {
   json: Uint8Array;
@@ -18,9 +20,28 @@ export class SnapshotDecodeError extends Error {
   override name = 'SnapshotDecodeError';
 }
 
+/** Marks the row format; a stored snapshot without it is the plain JSON of the model. */
+const FORMAT = 'sg-audit-snapshot/rule-rows';
+
 export function encodeSnapshot(snapshot: Snapshot): EncodedSnapshot {
+  const files = new FileTable();
+  // Spread keeps each group's own key order, so a decoded group serialises exactly as before.
+  const groups = snapshot.groups.map((group) => ({
+    ...group,
+    rules: group.rules.map((rule) => toRuleRow(rule, files)),
+  }));
+  const stored = {
+    format: FORMAT,
+    files: files.names,
+    inputs: snapshot.inputs,
+    groups,
+    instances: snapshot.instances,
+    networkInterfaces: snapshot.networkInterfaces,
+    issues: snapshot.issues,
+    gaps: snapshot.gaps,
+  };
   return {
-    json: new TextEncoder().encode(JSON.stringify(snapshot)),
+    json: new TextEncoder().encode(JSON.stringify(stored)),
     groups: snapshot.groups.length,
     instances: snapshot.instances.length,
   };
@@ -53,7 +74,39 @@ export function decodeSnapshot(json: Uint8Array): Snapshot {
   );
   if (missing.length > 0)
     throw new SnapshotDecodeError(`the stored snapshot has no ${missing.join(', ')} list`);
-  return value as Snapshot;
+  const stored = value as Snapshot & { format?: unknown; files?: unknown };
+  if (stored.format === undefined) return stored;
+  if (stored.format !== FORMAT || !isStringList(stored.files))
+    throw new SnapshotDecodeError(`the stored snapshot is in an unknown format (${JSON.stringify(stored.format)})`);
+  return {
+    inputs: stored.inputs,
+    groups: groupsFromRows(stored.groups, stored.files),
+    instances: stored.instances,
+    networkInterfaces: stored.networkInterfaces,
+    issues: stored.issues,
+    gaps: stored.gaps,
+  };
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function groupsFromRows(groups: readonly SecurityGroup[], files: readonly string[]): SecurityGroup[] {
+  const toRule = createRuleReader(files);
+  return groups.map((group, groupIndex) => {
+    if (!Array.isArray(group.rules))
+      throw new SnapshotDecodeError(`the stored snapshot's group ${groupIndex} has no rules list`);
+    const rows: unknown[] = group.rules;
+    try {
+      return { ...group, rules: rows.map((row) => toRule(row, group.id)) };
+    } catch (error) {
+      if (!(error instanceof RuleRowError)) throw error;
+      throw new SnapshotDecodeError(
+        `a rule of the stored snapshot's group ${groupIndex} cannot be read: ${error.message}`,
+      );
+    }
+  });
 }
 
 /** An imported outcome with its snapshot decoded, as reports render it. */
