@@ -7,6 +7,7 @@ import type { AuditResult, CheckResult, CheckStatus, Finding, RiskLevel } from '
 import { findCheck } from '../../shared/checks/registry';
 import type { Language } from '../../shared/checks/types';
 import type { Instance, SecurityGroup, Snapshot } from '../../shared/model';
+import type { SnapshotHead } from '../../shared/worker/snapshot-codec';
 
 export const riskOrder: Record<RiskLevel, number> = { high: 0, medium: 1, low: 2 };
 export const statusOrder: Record<CheckStatus, number> = { 'at-risk': 0, incomplete: 1, passed: 2, disabled: 3 };
@@ -70,7 +71,7 @@ export interface AuditOverview {
   instances: number;
 }
 
-export function buildOverview(snapshot: Snapshot, result: AuditResult): AuditOverview {
+export function buildOverview(head: SnapshotHead, result: AuditResult): AuditOverview {
   const byRisk: Record<RiskLevel, number> = { high: 0, medium: 0, low: 0 };
   const groups = new Set<string>();
   const instances = new Set<string>();
@@ -84,11 +85,7 @@ export function buildOverview(snapshot: Snapshot, result: AuditResult): AuditOve
     check.instances.forEach((id) => instances.add(id));
   }
   let publicInstances = 0;
-  for (const instance of snapshot.instances) {
-    if (instances.has(instance.id) && instance.publicIps.length > 0) publicInstances += 1;
-  }
-  let rules = 0;
-  for (const group of snapshot.groups) rules += group.rules.length;
+  for (const id of head.publicInstanceIds) if (instances.has(id)) publicInstances += 1;
   return {
     atRiskChecksByRisk: byRisk,
     atRiskSecurityGroups: groups.size,
@@ -96,9 +93,9 @@ export function buildOverview(snapshot: Snapshot, result: AuditResult): AuditOve
     atRiskInstancesWithPublicIp: publicInstances,
     incompleteChecks,
     disabledChecks,
-    securityGroups: snapshot.groups.length,
-    rules,
-    instances: snapshot.instances.length,
+    securityGroups: head.counts.groups,
+    rules: head.counts.rules,
+    instances: head.counts.instances,
   };
 }
 

@@ -1,7 +1,27 @@
 /** What the security-group and instance views share besides their table shell (ObjectTable.vue). */
-import { NTag, type DataTableColumns } from 'naive-ui';
-import { h, ref } from 'vue';
+import { NTag, useMessage, type DataTableColumns } from 'naive-ui';
+import { h, ref, watch } from 'vue';
+import { describeError } from '../db/storage-errors';
 import { useNavigationStore } from '../stores/navigation';
+import { useWorkspaceStore } from '../stores/workspace';
+
+/**
+ * For a view that shows groups or instances themselves: decodes the open audit's snapshot when the
+ * view opens or another audit is opened under it (the results screen never needs it).
+ */
+export function useFullSnapshot(): void {
+  const workspace = useWorkspaceStore();
+  const message = useMessage();
+  watch(
+    () => workspace.head,
+    () => {
+      workspace
+        .ensureSnapshot()
+        .catch((error: unknown) => message.error(describeError(error), { duration: 10_000, closable: true }));
+    },
+    { immediate: true },
+  );
+}
 
 /**
  * The search text and expanded rows of an object view. A "show in view" link arrives as the

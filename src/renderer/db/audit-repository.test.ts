@@ -6,6 +6,7 @@ import {
   deleteAudit,
   listAudits,
   loadAudit,
+  loadAuditLazily,
   saveDisabledChecks,
   storedFiles,
   updateAuditDetails,
@@ -119,6 +120,30 @@ describe('audit repository', () => {
     const loaded = await loadAudit(db, audit.id);
     expect(loaded?.disabledChecks).toEqual(['c2']);
     expect(loaded?.result).toEqual(full);
+  });
+
+  it('opens an audit with the snapshot head only, and decodes the rest on request', async () => {
+    const db = freshDatabase();
+    const audit = await createAudit(db, details);
+    const snapshot = emptySnapshot(3);
+    await commitImport(db, commitFor(audit.id, 'a.json', snapshot, result(check('exposed-ssh-22', ['sg-1']))));
+    const lazy = await loadAuditLazily(db, audit.id);
+    expect(lazy?.snapshot?.head.counts).toEqual({ groups: 3, instances: snapshot.instances.length, rules: 0 });
+    expect(lazy?.snapshot?.head.issues).toEqual(snapshot.issues);
+    expect(await lazy?.snapshot?.read()).toEqual(snapshot);
+  });
+
+  it('finds the head of a snapshot stored before heads existed by decoding it', async () => {
+    const db = freshDatabase();
+    const audit = await createAudit(db, details);
+    const snapshot = emptySnapshot(2);
+    await commitImport(db, commitFor(audit.id, 'a.json', snapshot, result()));
+    await db.snapshots.where('auditId').equals(audit.id).modify((row) => {
+      delete row.head;
+    });
+    const lazy = await loadAuditLazily(db, audit.id);
+    expect(lazy?.snapshot?.head.counts.groups).toBe(2);
+    expect(await lazy?.snapshot?.read()).toEqual(snapshot);
   });
 
   it('survives closing and reopening the database', async () => {

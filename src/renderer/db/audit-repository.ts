@@ -6,7 +6,12 @@ import type { AuditResult } from '../../shared/audit/result';
 import { withDisabledChecks } from '../../shared/audit/run-checks';
 import type { ImportIssue, Snapshot } from '../../shared/model';
 import type { UnreadFile } from '../../shared/host/host-api';
-import { decodeSnapshot, type EncodedSnapshot } from '../../shared/worker/snapshot-codec';
+import {
+  decodeSnapshot,
+  headOf,
+  type EncodedSnapshot,
+  type SnapshotHead,
+} from '../../shared/worker/snapshot-codec';
 import {
   appendActivity,
   appendImportActivity,
@@ -22,6 +27,7 @@ import type {
   ImportRecord,
   InputFileRecord,
   SgAuditDatabase,
+  SnapshotRecord,
 } from './database';
 import { translateStorageError } from './storage-errors';
 
@@ -174,6 +180,38 @@ export async function deleteAudit(db: SgAuditDatabase, id: string): Promise<void
   );
 }
 
+/** A stored snapshot's head, and its groups and instances read and decoded only when asked for. */
+export interface LazySnapshot {
+  head: SnapshotHead;
+  read(): Promise<Snapshot>;
+}
+
+async function decodeBlob(json: Blob): Promise<Snapshot> {
+  return decodeSnapshot(new Uint8Array(await json.arrayBuffer()));
+}
+
+/** Rows stored before heads existed are decoded at once: their head comes from the snapshot. */
+export async function lazySnapshot(row: Pick<SnapshotRecord, 'json' | 'head'>): Promise<LazySnapshot> {
+  if (row.head !== undefined) {
+    const { head, json } = row;
+    let reading: Promise<Snapshot> | undefined;
+    return { head, read: () => (reading ??= decodeBlob(json)) };
+  }
+  const snapshot = await decodeBlob(row.json);
+  return { head: headOf(snapshot), read: () => Promise.resolve(snapshot) };
+}
+
+/** loadAudit without decoding the snapshot: for opening an audit, whose results need only its head. */
+export async function loadAuditLazily(
+  db: SgAuditDatabase,
+  id: string,
+): Promise<(Omit<LoadedAudit, 'snapshot'> & { snapshot: LazySnapshot | null }) | null> {
+  const loaded = await readAudit(db, id, true);
+  if (loaded === null) return null;
+  const { snapshotRow, ...rest } = loaded;
+  return { ...rest, snapshot: snapshotRow === null ? null : await lazySnapshot(snapshotRow) };
+}
+
 /**
  * `withOutcome: false` leaves the snapshot and result unread (both null): for a caller that holds
  * the very outcome it just stored, since reading back a 2,000-group snapshot costs seconds.
@@ -183,7 +221,15 @@ export async function loadAudit(
   id: string,
   { withOutcome = true }: { withOutcome?: boolean } = {},
 ): Promise<LoadedAudit | null> {
-  const stored = await db.transaction(
+  const loaded = await readAudit(db, id, withOutcome);
+  if (loaded === null) return null;
+  // Read after the transaction: a Blob read is not an IndexedDB request and would end it.
+  const { snapshotRow, ...rest } = loaded;
+  return { ...rest, snapshot: snapshotRow === null ? null : await decodeBlob(snapshotRow.json) };
+}
+
+async function readAudit(db: SgAuditDatabase, id: string, withOutcome: boolean) {
+  return db.transaction(
     'r',
     [db.audits, db.snapshots, db.results, db.checkSettings, db.imports, db.activity],
     async () => {
@@ -198,7 +244,7 @@ export async function loadAudit(
       ]);
       return {
         audit,
-        snapshotJson: snapshot?.json ?? null,
+        snapshotRow: snapshot ?? null,
         result: result?.result ?? null,
         disabledChecks: settings?.disabledChecks ?? [],
         imports,
@@ -206,16 +252,6 @@ export async function loadAudit(
       };
     },
   );
-  if (stored === null) return null;
-  // Read after the transaction: a Blob read is not an IndexedDB request and would end it.
-  const { snapshotJson, ...rest } = stored;
-  return {
-    ...rest,
-    snapshot:
-      snapshotJson === null
-        ? null
-        : decodeSnapshot(new Uint8Array(await snapshotJson.arrayBuffer())),
-  };
 }
 
 function byAddedAtThenOffset(a: InputFileRecord, b: InputFileRecord): number {
@@ -321,6 +357,7 @@ export async function commitImport(
           json: snapshotJson,
           groups: commit.snapshot.groups,
           instances: commit.snapshot.instances,
+          head: commit.snapshot.head,
           updatedAt: at,
         });
         await db.results.put({ auditId: commit.auditId, result: commit.result, updatedAt: at });

@@ -12,6 +12,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { ActivityEntry } from '../../shared/activity/chain';
 import type { AuditResult } from '../../shared/audit/result';
 import type { ImportIssue, InputKind, Snapshot } from '../../shared/model';
+import type { SnapshotHead } from '../../shared/worker/snapshot-codec';
 import { NewerSchemaError, SchemaUpgradeError } from './storage-errors';
 import { addGenesisEntries } from './upgrade-v2';
 import { bundleFilesAndEncodeSnapshots } from './upgrade-v3';
@@ -101,6 +102,8 @@ export interface SnapshotRecord {
   json: Blob;
   groups: number;
   instances: number;
+  /** Absent from rows stored before the head existed: those are decoded whole to find it. */
+  head?: SnapshotHead;
   updatedAt: string;
 }
 

@@ -45,12 +45,13 @@ async function bundleFiles(transaction: Transaction): Promise<void> {
 async function encodeSnapshots(transaction: Transaction): Promise<void> {
   const rows = (await transaction.table('snapshots').toArray()) as LegacySnapshotRecord[];
   const encoded: SnapshotRecord[] = rows.map((row) => {
-    const { json, groups, instances } = encodeSnapshot(row.snapshot);
+    const { json, groups, instances, head } = encodeSnapshot(row.snapshot);
     return {
       auditId: row.auditId,
       json: new Blob([json as Uint8Array<ArrayBuffer>]),
       groups,
       instances,
+      head,
       updatedAt: row.updatedAt,
     };
   });

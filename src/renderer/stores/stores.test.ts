@@ -6,7 +6,8 @@ import 'fake-indexeddb/auto';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import { setDatabaseForTesting } from '../db/connection';
+import { loadAudit } from '../db/audit-repository';
+import { setDatabaseForTesting, useDatabase } from '../db/connection';
 import { openDatabase, type SgAuditDatabase } from '../db/database';
 import { createInProcessHost, type InProcessHost } from '../hosts/in-process-host';
 import { useHostForTesting } from '../hosts/select-host';
@@ -149,7 +150,7 @@ describe('import session', () => {
     const workspace = useWorkspaceStore();
     await workspace.open(audit.id);
     expect(counts(workspace, 'exposed-ssh-22')).toEqual([2, 2]);
-    expect(workspace.snapshot?.inputs.map((input) => input.name)).not.toContain('not-json.json');
+    expect(workspace.head?.inputs.map((input) => input.name)).not.toContain('not-json.json');
   });
 });
 
@@ -180,10 +181,53 @@ describe('workspace', () => {
     await audits.ensureSampleAudit();
     const workspace = useWorkspaceStore();
     await workspace.open(audits.audits[0]?.id ?? '');
+    await workspace.ensureSnapshot();
     const web02 = workspace.instanceRows.find((row) => row.instance.name === 'web-02');
     expect(web02?.findings.filter((finding) => finding.checkId === 'exposed-ssh-22')).toEqual([]);
     const legacy = workspace.groupRows.find((row) => row.id === 'sg-uf6demolegacy000005');
     expect(legacy?.atRisk).toBeGreaterThan(10);
+  });
+});
+
+describe('workspace snapshot on demand', () => {
+  it('opens an audit with its head only, and decodes groups and instances when a view asks', async () => {
+    const audits = useAuditsStore();
+    await audits.ensureSampleAudit();
+    const workspace = useWorkspaceStore();
+    await workspace.open(audits.audits[0]?.id ?? '');
+    expect(workspace.snapshot).toBeNull();
+    expect(workspace.groupRows).toEqual([]);
+    const overview = workspace.overview;
+    expect(overview?.securityGroups).toBeGreaterThan(0);
+    const loaded = await loadAudit(useDatabase(), audits.audits[0]?.id ?? '');
+    const full = loaded?.snapshot;
+    // The head gives what the results screen shows, equal to counting the decoded snapshot.
+    expect(overview).toMatchObject({
+      securityGroups: full?.groups.length,
+      instances: full?.instances.length,
+      rules: full?.groups.reduce((sum, group) => sum + group.rules.length, 0),
+    });
+    expect(workspace.head?.issues).toEqual(full?.issues);
+    expect(workspace.head?.gaps).toEqual(full?.gaps);
+    const decoded = await workspace.ensureSnapshot();
+    expect(decoded).toEqual(full);
+    expect(workspace.snapshot).toBe(decoded);
+    expect(workspace.snapshotLoading).toBe(false);
+    expect(workspace.groupRows).toHaveLength(full?.groups.length ?? -1);
+    // Asked again, the same objects: decoded once.
+    expect(await workspace.ensureSnapshot()).toBe(decoded);
+  });
+
+  it('counts at-risk instances with a public address from the head as it did from the snapshot', async () => {
+    const audits = useAuditsStore();
+    await audits.ensureSampleAudit();
+    const workspace = useWorkspaceStore();
+    await workspace.open(audits.audits[0]?.id ?? '');
+    const snapshot = await workspace.ensureSnapshot();
+    const atRisk = new Set(workspace.visibleResult?.checks.flatMap((check) => check.instances));
+    const expected = snapshot?.instances.filter((instance) => atRisk.has(instance.id) && instance.publicIps.length > 0).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(workspace.overview?.atRiskInstancesWithPublicIp).toBe(expected);
   });
 });
 

@@ -9,7 +9,7 @@ import type { AuditResult } from '../../shared/audit/result';
 import { withDisabledChecks } from '../../shared/audit/run-checks';
 import type { Snapshot } from '../../shared/model';
 import type { ImportedOutcome } from '../../shared/worker/protocol';
-import { decodeSnapshot } from '../../shared/worker/snapshot-codec';
+import { decodeSnapshot, type SnapshotHead } from '../../shared/worker/snapshot-codec';
 import {
   buildCheckRows,
   buildGroupRows,
@@ -19,14 +19,27 @@ import {
 } from '../audit-view/audit-view';
 import { verifyActivityChain, type ChainVerification } from '../../shared/activity/chain';
 import { appendExportActivity, listActivity, type ExportActivityDetail } from '../db/activity-log';
-import { loadAudit, saveDisabledChecks } from '../db/audit-repository';
+import {
+  loadAudit,
+  loadAuditLazily,
+  saveDisabledChecks,
+  type LazySnapshot,
+} from '../db/audit-repository';
 import { useDatabase } from '../db/connection';
 import type { ActivityRecord, AuditRecord, ImportRecord } from '../db/database';
 import { useAuditsStore } from './audits';
 
 export const useWorkspaceStore = defineStore('workspace', () => {
   const audit = ref<AuditRecord | null>(null);
+  /** Inputs, issues, gaps and counts: all the results screen needs of the snapshot. */
+  const head = shallowRef<SnapshotHead | null>(null);
+  /**
+   * Groups and instances, decoded only once a view asks (ensureSnapshot): a 2,000-group snapshot
+   * takes about a second to decode, which opening an audit or committing an import need not wait for.
+   */
   const snapshot = shallowRef<Snapshot | null>(null);
+  let stored: LazySnapshot | null = null;
+  const snapshotLoading = ref(false);
   const result = shallowRef<AuditResult | null>(null);
   const disabledChecks = ref<string[]>([]);
   const imports = shallowRef<ImportRecord[]>([]);
@@ -46,9 +59,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     visibleResult.value === null ? [] : markRaw(buildCheckRows(visibleResult.value)),
   );
   const overview = computed(() =>
-    snapshot.value === null || visibleResult.value === null
+    head.value === null || visibleResult.value === null
       ? null
-      : buildOverview(snapshot.value, visibleResult.value),
+      : buildOverview(head.value, visibleResult.value),
   );
   const findingsIndex = computed(() =>
     visibleResult.value === null
@@ -76,10 +89,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     loading.value = true;
     detailsCheckId.value = null;
     try {
-      const loaded = await loadAudit(useDatabase(), auditId);
+      const loaded = await loadAuditLazily(useDatabase(), auditId);
       missing.value = loaded === null;
       audit.value = loaded?.audit ?? null;
-      snapshot.value = loaded?.snapshot ? markRaw(loaded.snapshot) : null;
+      adoptSnapshot(loaded?.snapshot ?? null);
       result.value = loaded?.result ? markRaw(loaded.result) : null;
       disabledChecks.value = loaded?.disabledChecks ?? [];
       imports.value = markRaw(loaded?.imports ?? []);
@@ -108,11 +121,35 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       return;
     }
     audit.value = loaded.audit;
-    snapshot.value = markRaw(decodeSnapshot(committed.snapshot.json));
+    const { json } = committed.snapshot;
+    adoptSnapshot({ head: committed.snapshot.head, read: async () => decodeSnapshot(json) });
     result.value = markRaw(committed.result);
     disabledChecks.value = loaded.disabledChecks;
     imports.value = markRaw(loaded.imports);
     await adoptActivity(auditId, loaded.activity);
+  }
+
+  function adoptSnapshot(lazy: LazySnapshot | null): void {
+    stored = lazy;
+    head.value = lazy === null ? null : markRaw(lazy.head);
+    snapshot.value = null;
+    snapshotLoading.value = false;
+  }
+
+  /** The open audit's groups and instances, decoded on first call; null when it has none. */
+  async function ensureSnapshot(): Promise<Snapshot | null> {
+    if (snapshot.value !== null || stored === null) return snapshot.value;
+    const source = stored;
+    snapshotLoading.value = true;
+    try {
+      // Let the loading state paint before the decode holds the thread.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const decoded = await source.read();
+      if (stored === source) snapshot.value = markRaw(decoded);
+    } finally {
+      if (stored === source) snapshotLoading.value = false;
+    }
+    return snapshot.value;
   }
 
   async function adoptActivity(auditId: string, entries: ActivityRecord[]): Promise<void> {
@@ -140,7 +177,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   function close(): void {
     audit.value = null;
-    snapshot.value = null;
+    adoptSnapshot(null);
     result.value = null;
     disabledChecks.value = [];
     imports.value = [];
@@ -179,7 +216,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   return {
     audit,
+    head,
     snapshot,
+    snapshotLoading,
+    ensureSnapshot,
     result,
     disabledChecks,
     imports,
