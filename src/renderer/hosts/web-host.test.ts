@@ -78,6 +78,17 @@ describe('web host', () => {
     expect((second?.transfer[0] as ArrayBuffer).byteLength).toBe(4);
   });
 
+  it('starts the worker ahead of the first run when asked, and that run uses it', async () => {
+    const { host, workers } = hostWithFakes();
+    host.prepareAudit?.();
+    host.prepareAudit?.();
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.received).toEqual([]);
+    await host.auditFiles([{ name: 'a.json', bytes: new Uint8Array([1]) }]);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.received.map((entry) => entry.message.type)).toEqual(['start', 'file', 'finish']);
+  });
+
   it('cancels by terminating the worker and reports the run as cancelled', async () => {
     const { host, workers } = hostWithFakes();
     const pending = host.auditFiles([{ name: 'a.json', bytes: new Uint8Array([1]) }]);

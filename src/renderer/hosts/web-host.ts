@@ -172,6 +172,10 @@ export function createWebHost(createWorker: WorkerFactory = createAuditWorker): 
       );
     },
 
+    prepareAudit(): void {
+      worker.ensure();
+    },
+
     cancelAudit(): void {
       if (running === null) return;
       // Terminating is the only way to stop a file that is being parsed right now.

@@ -72,6 +72,11 @@ export interface HostApi {
    */
   auditUnreadFiles?(files: UnreadFile[], handlers?: AuditRunHandlers): Promise<AuditRunResult>;
   /**
+   * Web only: starts the audit worker ahead of the first run (loading and compiling its code takes
+   * about half a second), e.g. when the import dialog opens.
+   */
+  prepareAudit?(): void;
+  /**
    * Electron only: native dialog; main expands folders and reads the bytes (never parses them).
    * `kind` picks the dialog, as Windows and Linux cannot offer files and folders in one: 'files'
    * (JSON, ZIP, several) or 'folder' (several). Each name is the path relative to the chosen item's
