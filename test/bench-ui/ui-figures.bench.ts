@@ -81,6 +81,18 @@ async function filterLatency(page: Page, listTestId: string, text: string, expec
   );
 }
 
+/**
+ * Waits, checking every frame, until the element is in the page (or gone): Playwright's own polling
+ * waits up to a second between checks, more than the figures' resolution needs.
+ */
+async function untilFrameShows(page: Page, selector: string, present: boolean): Promise<void> {
+  await page.waitForFunction(
+    ({ selector, present }) => (document.querySelector(selector) !== null) === present,
+    { selector, present },
+    { polling: 'raf', timeout: 600_000 },
+  );
+}
+
 test('the 2,000-group export: choose, review, persist, results table', async () => {
   const exportFolder = ensureBenchExport('.bench', { groups: 2000, rulesPerGroup: 50, instances: 10000 });
   const { context, page } = await harness.launch(join(scratch, 'profile-2000'));
@@ -91,12 +103,14 @@ test('the 2,000-group export: choose, review, persist, results table', async () 
   const chosen = Date.now();
   await page.getByTestId('import-folder-input').setInputFiles(exportFolder);
   const handedOver = Date.now();
-  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 600_000 });
+  await untilFrameShows(page, '[data-testid="import-summary"]', true);
   const reviewReady = Date.now();
+  await expect(page.getByTestId('import-summary')).toBeVisible();
 
   await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-modal')).toBeHidden({ timeout: 600_000 });
+  await untilFrameShows(page, '[data-testid="import-modal"]', false);
   const persisted = Date.now();
+  await expect(page.getByTestId('import-modal')).toBeHidden();
   await expect(page.locator('[data-testid="check-row"]')).toHaveCount(16);
   const tableShown = Date.now();
 
