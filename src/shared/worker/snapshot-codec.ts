@@ -69,11 +69,21 @@ export function encodeSnapshot(snapshot: Snapshot): EncodedSnapshot {
     gaps: snapshot.gaps,
   };
   return {
-    json: new TextEncoder().encode(JSON.stringify(stored)),
+    json: utf8(JSON.stringify(stored)),
     groups: snapshot.groups.length,
     instances: snapshot.instances.length,
     head: headOf(snapshot),
   };
+}
+
+/**
+ * encodeInto a buffer of the worst-case size, then one copy of the used part: in Chromium's workers
+ * this is about twice as fast as TextEncoder.encode on tens of megabytes (equal in Node).
+ */
+function utf8(text: string): Uint8Array {
+  const buffer = new Uint8Array(text.length * 3);
+  const { written } = new TextEncoder().encodeInto(text, buffer);
+  return buffer.slice(0, written);
 }
 
 const snapshotArrays = [
