@@ -105,7 +105,7 @@ test('back up all audits, lose the site data, restore them identical; tampered a
     backupPath = (await saveDownloads(downloads, before, 1))[0] ?? '';
     expect(backupPath).toMatch(/sg-audit-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as { format: string; schemaVersion: number; audits: { engagement: string }[] };
-    expect(backup).toMatchObject({ format: 'sg-audit-backup', schemaVersion: 3 });
+    expect(backup).toMatchObject({ format: 'sg-audit-backup', schemaVersion: 4 });
     expect(backup.audits.map((audit) => audit.engagement).sort()).toEqual([engagement, 'Sample audit — Demo Co.'].sort());
   });
 
@@ -154,7 +154,7 @@ test('back up all audits, lose the site data, restore them identical; tampered a
     await shot(page, '44-restore-refused');
 
     const older = join(scratch, 'older-backup.json');
-    writeFileSync(older, text.replace('"schemaVersion":3', '"schemaVersion":1'));
+    writeFileSync(older, text.replace('"schemaVersion":4', '"schemaVersion":1'));
     await page.getByTestId('restore-file').setInputFiles(older);
     await expect(problem).toContainText('older-backup.json holds storage format 1');
 

@@ -13,16 +13,16 @@ import {
 } from './audit-repository';
 import type { AuditResult } from '../../shared/audit/result';
 import { openDatabase, type SgAuditDatabase } from './database';
-import { check, closeTestDatabases, commitFor, emptySnapshot, freshDatabase, result, testDetails, trackDatabase } from './db-test-support';
+import { check, closeTestDatabases, commitFor, emptySnapshot, freshDatabase, result, storedFileCount, testDetails, trackDatabase } from './db-test-support';
 import { isQuotaError, StorageFullError, translateStorageError } from './storage-errors';
 
 afterEach(closeTestDatabases);
 
 const details = testDetails;
 
-/** The SHA-256 of every file row stored for the audit. */
+/** The SHA-256 of every file stored for the audit, as its import records list them. */
 async function storedHashes(db: SgAuditDatabase, auditId: string): Promise<string[]> {
-  return (await db.inputFiles.where('auditId').equals(auditId).toArray()).map((row) => row.sha256);
+  return (await db.imports.where('auditId').equals(auditId).toArray()).flatMap((record) => record.files.map((file) => file.sha256));
 }
 
 describe('audit repository', () => {
@@ -35,7 +35,7 @@ describe('audit repository', () => {
     await commitImport(db, commitFor(audit.id, 'a.json', emptySnapshot(1), result(check('c1', ['sg-0']))));
     await deleteAudit(db, audit.id);
     expect(await listAudits(db)).toEqual([]);
-    expect(await db.inputFiles.count()).toBe(0);
+    expect(await storedFileCount(db)).toBe(0);
     expect(await db.imports.count()).toBe(0);
     expect(await db.snapshots.count()).toBe(0);
     expect(await db.results.count()).toBe(0);
@@ -84,7 +84,7 @@ describe('audit repository', () => {
     expect(after?.result).toEqual(before?.result);
     expect(after?.imports).toHaveLength(1);
     expect(after?.audit).toEqual(before?.audit);
-    expect(await db.inputFiles.count()).toBe(1);
+    expect(await storedFileCount(db)).toBe(1);
     expect(await storedHashes(db, audit.id)).toEqual(['hash-of-a.json']);
   });
 
@@ -93,7 +93,7 @@ describe('audit repository', () => {
     await expect(
       commitImport(db, commitFor('missing', 'a.json', emptySnapshot(1), result())),
     ).rejects.toThrow('no longer exists');
-    expect(await db.inputFiles.count()).toBe(0);
+    expect(await storedFileCount(db)).toBe(0);
     expect(await db.imports.count()).toBe(0);
   });
 

@@ -25,7 +25,6 @@ import type {
   AuditSummary,
   ImportFileSummary,
   ImportRecord,
-  InputFileRecord,
   SgAuditDatabase,
   SnapshotRecord,
 } from './database';
@@ -36,7 +35,7 @@ export type AuditDetails = Pick<
   'client' | 'engagement' | 'auditor' | 'date' | 'notes'
 >;
 
-export interface NewInputFile extends ImportFileSummary {
+export interface NewInputFile extends Omit<ImportFileSummary, 'offset'> {
   /** The file exactly as received (a picked File, or a Blob of bytes). */
   content: Blob;
 }
@@ -159,7 +158,7 @@ function editActivityDetail(
 
 /** The audit's row and every table that holds rows of one audit: what deleting or importing touches. */
 function auditTables(db: SgAuditDatabase) {
-  return [db.audits, db.inputFiles, db.inputBundles, db.imports, db.snapshots, db.results, db.checkSettings, db.activity];
+  return [db.audits, db.inputBundles, db.imports, db.snapshots, db.results, db.checkSettings, db.activity];
 }
 
 /** Deletes the audit and everything stored for it (its activity log too), in one transaction. */
@@ -169,7 +168,6 @@ export async function deleteAudit(db: SgAuditDatabase, id: string): Promise<void
     auditTables(db),
     async () => {
       await deleteActivityOfAudit(db, id);
-      await db.inputFiles.where('auditId').equals(id).delete();
       await db.inputBundles.where('auditId').equals(id).delete();
       await db.imports.where('auditId').equals(id).delete();
       await db.snapshots.delete(id);
@@ -254,30 +252,27 @@ async function readAudit(db: SgAuditDatabase, id: string, withOutcome: boolean) 
   );
 }
 
-function byAddedAtThenOffset(a: InputFileRecord, b: InputFileRecord): number {
-  if (a.addedAt !== b.addedAt) return a.addedAt < b.addedAt ? -1 : 1;
-  return a.offset - b.offset;
-}
-
 /** The audit's stored files, in import order, as slices of their bundles (nothing read yet). */
 export async function storedFiles(
   db: SgAuditDatabase,
   auditId: string,
 ): Promise<(UnreadFile & { blob: Blob })[]> {
-  const [rows, bundles] = await db.transaction('r', [db.inputFiles, db.inputBundles], () =>
+  const [imports, bundles] = await db.transaction('r', [db.imports, db.inputBundles], () =>
     Promise.all([
-      db.inputFiles.where('auditId').equals(auditId).toArray(),
+      db.imports.where('auditId').equals(auditId).sortBy('at'),
       db.inputBundles.where('auditId').equals(auditId).toArray(),
     ]),
   );
-  const blobs = new Map(bundles.map((bundle) => [bundle.id, bundle.blob]));
-  return rows.sort(byAddedAtThenOffset).map((row) => {
-    const bundle = blobs.get(row.bundleId);
-    if (bundle === undefined)
-      throw new Error(
-        `The stored file ${row.name} has lost its contents (bundle ${row.bundleId} is missing).`,
-      );
-    return { name: row.name, blob: bundle.slice(row.offset, row.offset + row.size) };
+  const blobs = new Map(bundles.map((bundle) => [bundle.importId, bundle.blob]));
+  return imports.flatMap((record) => {
+    const bundle = blobs.get(record.id);
+    return record.files.map((file) => {
+      if (bundle === undefined)
+        throw new Error(
+          `The stored file ${file.name} has lost its contents (the bundle of import ${record.id} is missing).`,
+        );
+      return { name: file.name, blob: bundle.slice(file.offset, file.offset + file.size) };
+    });
   });
 }
 
@@ -291,43 +286,25 @@ export async function commitImport(
   commit: ImportCommit,
 ): Promise<ImportRecord> {
   const at = now();
+  let offset = 0;
+  const files = commit.files.map(({ name, sha256, kind, records, content }): ImportFileSummary => {
+    // The bundle's bytes are the truth: each file lies at its offset, its Blob's size long.
+    const placed = { name, size: content.size, sha256, kind, records, offset };
+    offset += content.size;
+    return placed;
+  });
   const importRecord: ImportRecord = {
     id: newId(),
     auditId: commit.auditId,
     at,
-    files: commit.files.map(({ name, size, sha256, kind, records }) => ({
-      name,
-      size,
-      sha256,
-      kind,
-      records,
-    })),
+    files,
     rejected: commit.rejected,
     errors: commit.issues.filter((issue) => issue.severity === 'error').length,
     warnings: commit.issues.filter((issue) => issue.severity === 'warning').length,
     issues: commit.issues,
   };
-  const bundleId = newId();
-  let offset = 0;
-  const fileRows: InputFileRecord[] = commit.files.map((file) => {
-    const row = {
-      id: newId(),
-      auditId: commit.auditId,
-      importId: importRecord.id,
-      name: file.name,
-      size: file.content.size,
-      sha256: file.sha256,
-      kind: file.kind,
-      records: file.records,
-      bundleId,
-      offset,
-      addedAt: at,
-    };
-    offset += file.content.size;
-    return row;
-  });
   const bundle = {
-    id: bundleId,
+    id: newId(),
     auditId: commit.auditId,
     importId: importRecord.id,
     blob: new Blob(commit.files.map((file) => file.content)),
@@ -342,9 +319,9 @@ export async function commitImport(
         const audit = await db.audits.get(commit.auditId);
         if (audit === undefined) throw new Error('This audit no longer exists.');
         const settings = await db.checkSettings.get(commit.auditId);
-        const fileCount = await db.inputFiles.where('auditId').equals(commit.auditId).count();
+        const earlier = await db.imports.where('auditId').equals(commit.auditId).toArray();
+        const fileCount = earlier.reduce((count, record) => count + record.files.length, 0);
         await db.inputBundles.add(bundle);
-        await db.inputFiles.bulkAdd(fileRows);
         await db.imports.add(importRecord);
         await appendImportActivity(db, {
           record: importRecord,
@@ -363,7 +340,7 @@ export async function commitImport(
         await db.results.put({ auditId: commit.auditId, result: commit.result, updatedAt: at });
         const summary = summariseAudit(
           {
-            files: fileCount + fileRows.length,
+            files: fileCount + files.length,
             securityGroups: commit.snapshot.groups,
             instances: commit.snapshot.instances,
           },

@@ -139,7 +139,7 @@ export async function locateBackup(
   }
   const header = checked.output;
   if (!restorableSchemaVersions.includes(header.schemaVersion)) {
-    const restorable = restorableSchemaVersions.join(' and ');
+    const restorable = `${restorableSchemaVersions.slice(0, -1).join(', ')} and ${restorableSchemaVersions.at(-1)}`;
     refuse(
       fileName,
       `holds storage format ${header.schemaVersion} (made by SG Audit ${header.app.version}); this version of SG Audit restores storage formats ${restorable} only. Restore it with the version that made it.`,

@@ -8,7 +8,7 @@ import { listActivity } from './activity-log';
 import { commitImport, createAudit, loadAudit, saveDisabledChecks, storedFiles } from './audit-repository';
 import { checkBackupFile, createBackup, restoreBackup, restoreDatabasePrefix } from './backup';
 import { BackupRefusedError } from './backup-errors';
-import { schemaV2, type SgAuditDatabase } from './database';
+import { schemaV2, schemaV3, type SgAuditDatabase } from './database';
 import { check, closeTestDatabases, commitFor, emptySnapshot, freshDatabase, result, testDetails, uniqueDatabaseName } from './db-test-support';
 
 afterEach(closeTestDatabases);
@@ -80,8 +80,8 @@ describe('backup', () => {
     const backup = await backupOf(db);
     expect(backup.fileName).toBe('sg-audit-backup-2025-06-30-0815.json');
     const whole = JSON.parse(new TextDecoder().decode(backup.bytes)) as Record<string, unknown>;
-    expect(whole).toMatchObject({ format: 'sg-audit-backup', formatVersion: 1, app, schemaVersion: 3, createdAt: '2025-06-30T08:15:00.000Z' });
-    expect(whole.tables).toEqual({ audits: 2, inputFiles: 1, inputBundles: 1, imports: 1, snapshots: 1, results: 1, checkSettings: 1, meta: 1, activity: 4 });
+    expect(whole).toMatchObject({ format: 'sg-audit-backup', formatVersion: 1, app, schemaVersion: 4, createdAt: '2025-06-30T08:15:00.000Z' });
+    expect(whole.tables).toEqual({ audits: 2, inputBundles: 1, imports: 1, snapshots: 1, results: 1, checkSettings: 1, meta: 1, activity: 4 });
     expect((whole.audits as { client: string }[]).map((audit) => audit.client).sort()).toEqual(['Demo Co.', 'Second client']);
     expect((whole.payload as { formatName: string }).formatName).toBe('dexie');
   });
@@ -120,6 +120,7 @@ describe('restore', () => {
     const at = '2025-05-01T00:00:00.000Z';
     const auditRow = { id: 'a2', ...testDetails, createdAt: at, updatedAt: at };
     await v2.table('audits').add(auditRow);
+    await v2.table('imports').add({ id: 'i2', auditId: 'a2', at, files: [{ name: 'groups.json', size: raw.byteLength, sha256: await sha256Hex(raw), kind: 'alibaba:DescribeSecurityGroups', records: 0 }], rejected: [], errors: 0, warnings: 0, issues: [] });
     await v2.table('inputFiles').add({ id: 'f2', auditId: 'a2', importId: 'i2', name: 'groups.json', size: raw.byteLength, sha256: await sha256Hex(raw), kind: 'alibaba:DescribeSecurityGroups', records: 0, bytes: raw, addedAt: at });
     await v2.table('snapshots').add({ auditId: 'a2', snapshot, updatedAt: at });
     await v2.table('activity').add(await nextActivityEntry(undefined, { auditId: 'a2', at, kind: 'create', detail: {} }));
@@ -127,7 +128,7 @@ describe('restore', () => {
     v2.close();
     await Dexie.delete(name);
     expect(backup.header.tables).not.toHaveProperty('inputBundles');
-    const asV2 = edited(backup.bytes, (text) => text.replace('"schemaVersion":3', '"schemaVersion":2'));
+    const asV2 = edited(backup.bytes, (text) => text.replace('"schemaVersion":4', '"schemaVersion":2'));
 
     const target = freshDatabase('v2-target');
     await restoreBackup(target, await checkBackupFile(asV2, 'v2.json'));
@@ -136,6 +137,55 @@ describe('restore', () => {
     expect(new Uint8Array(await file!.blob.arrayBuffer())).toEqual(raw);
     expect((await loadAudit(target, 'a2'))?.snapshot).toEqual(snapshot);
     expect((await listActivity(target, 'a2')).map((entry) => entry.kind)).toEqual(['create', 'restore']);
+  });
+
+  it('restores a backup of storage format 3, upgrading it: files listed in their import with their offsets', async () => {
+    const name = uniqueDatabaseName('v3-source');
+    const v3 = new Dexie(name);
+    v3.version(3).stores(schemaV3);
+    const first = new TextEncoder().encode('{"SecurityGroups":{"SecurityGroup":[]}}');
+    const second = new TextEncoder().encode('{"Instances":{"Instance":[]},"note":"格式 3"}');
+    const at = '2025-05-01T00:00:00.000Z';
+    const file = (id: string, fileName: string, bytes: Uint8Array, offset: number) => ({ id, auditId: 'a3', importId: 'i3', bundleId: 'b3', addedAt: at, name: fileName, size: bytes.byteLength, kind: 'alibaba:DescribeSecurityGroups', records: 0, offset });
+    await v3.table('audits').add({ id: 'a3', ...testDetails, createdAt: at, updatedAt: at });
+    await v3.table('imports').add({ id: 'i3', auditId: 'a3', at, files: [], rejected: [], errors: 0, warnings: 0, issues: [] });
+    await v3.table('inputBundles').add({ id: 'b3', auditId: 'a3', importId: 'i3', blob: new Blob([first, second]) });
+    await v3.table('inputFiles').bulkAdd([
+      { ...file('f1', 'groups.json', first, 0), sha256: await sha256Hex(first) },
+      { ...file('f2', 'instances.json', second, first.byteLength), sha256: await sha256Hex(second) },
+    ]);
+    await v3.table('activity').add(await nextActivityEntry(undefined, { auditId: 'a3', at, kind: 'create', detail: {} }));
+    const backup = await createBackup(v3 as unknown as SgAuditDatabase, app, new Date('2025-06-30T08:15:00Z'));
+    v3.close();
+    await Dexie.delete(name);
+    expect(backup.header.tables).toMatchObject({ inputFiles: 2, inputBundles: 1 });
+    const asV3 = edited(backup.bytes, (text) => text.replace('"schemaVersion":4', '"schemaVersion":3'));
+
+    const target = freshDatabase('v3-target');
+    await restoreBackup(target, await checkBackupFile(asV3, 'v3.json'));
+    const files = await storedFiles(target, 'a3');
+    expect(files.map((stored) => stored.name)).toEqual(['groups.json', 'instances.json']);
+    expect(new Uint8Array(await files[1]!.blob.arrayBuffer())).toEqual(second);
+    expect((await target.imports.get('i3'))?.files.map((listed) => listed.offset)).toEqual([0, first.byteLength]);
+  });
+
+  it('refuses a backup whose stored file does not match its SHA-256 after the upgrade', async () => {
+    const name = uniqueDatabaseName('v3-bad');
+    const v3 = new Dexie(name);
+    v3.version(3).stores(schemaV3);
+    const at = '2025-05-01T00:00:00.000Z';
+    await v3.table('audits').add({ id: 'a3', ...testDetails, createdAt: at, updatedAt: at });
+    await v3.table('imports').add({ id: 'i3', auditId: 'a3', at, files: [], rejected: [], errors: 0, warnings: 0, issues: [] });
+    await v3.table('inputBundles').add({ id: 'b3', auditId: 'a3', importId: 'i3', blob: new Blob(['abc']) });
+    await v3.table('inputFiles').add({ id: 'f1', auditId: 'a3', importId: 'i3', bundleId: 'b3', addedAt: at, name: 'groups.json', size: 3, sha256: 'not-the-hash', kind: 'alibaba:DescribeSecurityGroups', records: 0, offset: 0 });
+    await v3.table('activity').add(await nextActivityEntry(undefined, { auditId: 'a3', at, kind: 'create', detail: {} }));
+    const backup = await createBackup(v3 as unknown as SgAuditDatabase, app, new Date('2025-06-30T08:15:00Z'));
+    v3.close();
+    await Dexie.delete(name);
+    const asV3 = edited(backup.bytes, (text) => text.replace('"schemaVersion":4', '"schemaVersion":3'));
+    const target = freshDatabase('v3-bad-target');
+    const message = await refusal(restoreBackup(target, await checkBackupFile(asV3, 'v3.json')));
+    expect(message).toContain('stored file groups.json does not match its SHA-256');
   });
 
   it('refuses a hand-edited backup, naming the file, and keeps the current audits', async () => {
@@ -184,8 +234,8 @@ describe('restore', () => {
   it('refuses other schema and format versions, raw exports, other files and cut files', async () => {
     const source = await populated();
     const backup = await backupOf(source);
-    expect(await refusal(checkBackupFile(edited(backup.bytes, (text) => text.replace('"schemaVersion":3', '"schemaVersion":1')), 'old.json'))).toContain(
-      'old.json holds storage format 1 (made by SG Audit 9.9.9-test); this version of SG Audit restores storage formats 2 and 3 only',
+    expect(await refusal(checkBackupFile(edited(backup.bytes, (text) => text.replace('"schemaVersion":4', '"schemaVersion":1')), 'old.json'))).toContain(
+      'old.json holds storage format 1 (made by SG Audit 9.9.9-test); this version of SG Audit restores storage formats 2, 3 and 4 only',
     );
     expect(await refusal(checkBackupFile(edited(backup.bytes, (text) => text.replace('"formatVersion":1,', '"formatVersion":2,')), 'next.json'))).toContain(
       'next.json is in backup format 2',

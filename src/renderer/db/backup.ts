@@ -27,6 +27,7 @@ import {
   openDatabase,
   schemaV2,
   schemaV3,
+  schemaV4,
   type AuditRecord,
   type SgAuditDatabase,
 } from './database';
@@ -49,11 +50,22 @@ export function backupFileName(createdAt: string): string {
     : `sg-audit-backup-${match[1]}-${match[2]}${match[3]}.json`;
 }
 
-/** Storage formats a backup may hold: format 2 backups are upgraded as they are restored. */
-export const restorableSchemaVersions = [2, currentSchemaVersion] as const;
+/** Storage formats a backup may hold: older formats are upgraded as they are restored. */
+export const restorableSchemaVersions = [2, 3, currentSchemaVersion] as const;
+
+/** The tables a schema declares (a null entry deletes a table of an older version). */
+function declaredStores(schema: Record<string, string | null>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(schema).filter((entry): entry is [string, string] => entry[1] !== null),
+  );
+}
 
 /** The stores of each restorable format, to read a backup into before upgrading it. */
-const storesOfVersion: Record<number, Record<string, string>> = { 2: schemaV2, 3: schemaV3 };
+const storesOfVersion: Record<number, Record<string, string>> = {
+  2: schemaV2,
+  3: schemaV3,
+  4: declaredStores(schemaV4),
+};
 
 function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
@@ -177,7 +189,6 @@ async function verifyRestoredDatabase(
       refuse(`audit ${audit.id} is not as the backup lists it`);
   }
   const owners: [string, unknown[]][] = [
-    ['inputFiles', await temp.inputFiles.orderBy('auditId').uniqueKeys()],
     ['inputBundles', await temp.inputBundles.orderBy('auditId').uniqueKeys()],
     ['imports', await temp.imports.orderBy('auditId').uniqueKeys()],
     ['snapshots', await temp.snapshots.toCollection().primaryKeys()],
@@ -199,17 +210,19 @@ async function verifyRestoredDatabase(
   }
   // File by file, so that only one file's bytes are in memory at a time.
   const bundles = new Map(
-    (await temp.inputBundles.toArray()).map((bundle) => [bundle.id, bundle.blob]),
+    (await temp.inputBundles.toArray()).map((bundle) => [bundle.importId, bundle.blob]),
   );
-  for (const row of await temp.inputFiles.toArray()) {
-    const bundle = bundles.get(row.bundleId);
-    if (!(bundle instanceof Blob) || bundle.size < row.offset + row.size)
-      refuse(`stored file ${row.name} has no bytes`);
-    const bytes = new Uint8Array(
-      await (bundle as Blob).slice(row.offset, row.offset + row.size).arrayBuffer(),
-    );
-    if ((await sha256Hex(bytes)) !== row.sha256)
-      refuse(`stored file ${row.name} does not match its SHA-256`);
+  for (const record of await temp.imports.toArray()) {
+    const bundle = bundles.get(record.id);
+    for (const file of record.files) {
+      if (!(bundle instanceof Blob) || bundle.size < file.offset + file.size)
+        refuse(`stored file ${file.name} has no bytes`);
+      const bytes = new Uint8Array(
+        await (bundle as Blob).slice(file.offset, file.offset + file.size).arrayBuffer(),
+      );
+      if ((await sha256Hex(bytes)) !== file.sha256)
+        refuse(`stored file ${file.name} does not match its SHA-256`);
+    }
   }
 }
 
@@ -220,7 +233,7 @@ async function verifyRestoredDatabase(
 async function readBackupInto(tempName: string, checked: CheckedBackup): Promise<SgAuditDatabase> {
   const version = checked.header.schemaVersion;
   const staging = new Dexie(tempName, { chromeTransactionDurability: 'strict' });
-  staging.version(version).stores(storesOfVersion[version] ?? schemaV3);
+  staging.version(version).stores(storesOfVersion[version] ?? declaredStores(schemaV4));
   try {
     try {
       await importInto(staging, checked.payload, {

@@ -4,9 +4,10 @@
  *
  * Evidence is kept: every imported file's raw bytes are stored as received, so an audit can be
  * re-run over all its files when more are imported, and the auditor can show what was assessed.
- * Since v3 an import's files are stored as ONE Blob (its bundle) and each file row says where its
- * bytes lie in it; the snapshot is stored as one Blob of JSON. Storing 2,000 small byte arrays and
- * structured-cloning millions of snapshot objects took seconds; one Blob each takes milliseconds.
+ * Since v3 an import's files are stored as ONE Blob (its bundle) and the snapshot as one Blob of
+ * JSON: storing 2,000 small byte arrays and structured-cloning millions of snapshot objects took
+ * seconds; one Blob each takes milliseconds. Since v4 the import record says where each file's
+ * bytes lie in its bundle; there is no row per file any more.
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { ActivityEntry } from '../../shared/activity/chain';
@@ -16,6 +17,7 @@ import type { SnapshotHead } from '../../shared/worker/snapshot-codec';
 import { NewerSchemaError, SchemaUpgradeError } from './storage-errors';
 import { addGenesisEntries } from './upgrade-v2';
 import { bundleFilesAndEncodeSnapshots } from './upgrade-v3';
+import { moveFileRowsIntoImports } from './upgrade-v4';
 
 export const databaseName = 'sg-audit';
 
@@ -46,6 +48,7 @@ export interface AuditRecord {
   sample?: boolean;
 }
 
+/** A v3 file row (v4 keeps the same facts in ImportRecord.files). */
 export interface InputFileRecord {
   id: string;
   auditId: string;
@@ -67,7 +70,7 @@ export type LegacyInputFileRecord = Omit<InputFileRecord, 'bundleId' | 'offset'>
   bytes: Uint8Array;
 };
 
-/** The files of one import, concatenated in the order of their rows' offsets. */
+/** The files of one import, concatenated in the order of their offsets. */
 export interface InputBundleRecord {
   id: string;
   auditId: string;
@@ -78,9 +81,12 @@ export interface InputBundleRecord {
 export interface ImportFileSummary {
   name: string;
   size: number;
+  /** Hex SHA-256 of the bytes stored for it. */
   sha256: string;
   kind: InputKind;
   records: number;
+  /** Where its bytes start in the import's bundle (the inputBundles row with this importId). */
+  offset: number;
 }
 
 export interface ImportRecord {
@@ -135,7 +141,6 @@ export type ActivityRecord = ActivityEntry;
 
 export type SgAuditDatabase = Dexie & {
   audits: EntityTable<AuditRecord, 'id'>;
-  inputFiles: EntityTable<InputFileRecord, 'id'>;
   inputBundles: EntityTable<InputBundleRecord, 'id'>;
   imports: EntityTable<ImportRecord, 'id'>;
   snapshots: EntityTable<SnapshotRecord, 'auditId'>;
@@ -171,8 +176,14 @@ export const schemaV3 = {
   inputBundles: 'id, auditId',
 } as const;
 
+/** Version 4 drops the row per file: each import record lists its files and their offsets. */
+export const schemaV4 = {
+  ...schemaV3,
+  inputFiles: null,
+} as const;
+
 /** The schema version this build writes; backups carry it. */
-export const currentSchemaVersion = 3;
+export const currentSchemaVersion = 4;
 
 export type UpgradeFunction = (transaction: Transaction) => Promise<void>;
 
@@ -181,6 +192,8 @@ export interface DatabaseOptions {
   upgradeToV2?: UpgradeFunction;
   /** Test seam: the v2 → v3 upgrade (default: files into bundles, snapshots into JSON). */
   upgradeToV3?: UpgradeFunction;
+  /** Test seam: the v3 → v4 upgrade (default: file rows into their import records). */
+  upgradeToV4?: UpgradeFunction;
 }
 
 /**
@@ -217,6 +230,17 @@ export function openDatabase(
         await upgradeToV3(transaction);
       } catch (error) {
         throw new SchemaUpgradeError(db.attemptedUpgrade.from, 3, { cause: error });
+      }
+    });
+  const upgradeToV4 = options.upgradeToV4 ?? moveFileRowsIntoImports;
+  db.version(4)
+    .stores(schemaV4)
+    .upgrade(async (transaction) => {
+      db.attemptedUpgrade = { from: db.attemptedUpgrade?.from ?? 3, to: 4 };
+      try {
+        await upgradeToV4(transaction);
+      } catch (error) {
+        throw new SchemaUpgradeError(db.attemptedUpgrade.from, 4, { cause: error });
       }
     });
   // Dexie 4 opens a database of a higher version as it is; this build must not write into a

@@ -108,3 +108,8 @@ export function commitFor(
     result: audit,
   };
 }
+
+/** How many files the database stores, over every import of every audit. */
+export async function storedFileCount(db: SgAuditDatabase): Promise<number> {
+  return (await db.imports.toArray()).reduce((count, record) => count + record.files.length, 0);
+}

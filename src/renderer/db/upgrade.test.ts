@@ -11,7 +11,7 @@ import { verifyActivityChain } from '../../shared/activity/chain';
 import v1Export from '../../../test/fixtures/db/sg-audit-v1.dexie.json?raw';
 import { listActivity } from './activity-log';
 import { loadAudit, saveDisabledChecks, storedFiles } from './audit-repository';
-import { currentSchemaVersion, openDatabase, schemaV1, type LegacyInputFileRecord, type LegacySnapshotRecord, type SgAuditDatabase } from './database';
+import { currentSchemaVersion, openDatabase, schemaV1, schemaV3, type ImportRecord, type LegacyInputFileRecord, type LegacySnapshotRecord, type SgAuditDatabase } from './database';
 import { decodeSnapshot } from '../../shared/worker/snapshot-codec';
 import { closeTestDatabases, trackDatabase, uniqueDatabaseName } from './db-test-support';
 import { describeOpenError } from './storage-errors';
@@ -61,24 +61,30 @@ describe('upgrade from schema v1 (fixture database)', () => {
     const db: SgAuditDatabase = trackDatabase(openDatabase(name));
     await db.open();
     expect(db.verno).toBe(currentSchemaVersion);
-    const movedByV3 = ['inputFiles', 'snapshots'];
-    for (const table of v1Tables.filter((name) => !movedByV3.includes(name))) {
+    const movedByV3AndV4 = ['inputFiles', 'snapshots', 'imports'];
+    for (const table of v1Tables.filter((name) => !movedByV3AndV4.includes(name))) {
       expect(await db.table(table).toArray(), table).toEqual(before[table]);
     }
-    // v3: each file's bytes, exactly, now in its import's bundle; every other field as it was.
-    const bundles = new Map((await db.inputBundles.toArray()).map((bundle) => [bundle.id, bundle]));
+    expect(db.tables.map((table) => table.name)).not.toContain('inputFiles');
+    // v3 + v4: each file's bytes, exactly, in its import's bundle at the offset its import record
+    // gives; every other field of the file and of the import as it was.
+    const bundles = new Map((await db.inputBundles.toArray()).map((bundle) => [bundle.importId, bundle]));
     expect(bundles.size).toBe(1);
-    const upgradedFiles = await db.inputFiles.toArray();
-    for (const old of before.inputFiles as LegacyInputFileRecord[]) {
-      const row = upgradedFiles.find((file) => file.id === old.id);
-      const { bytes, ...fields } = old;
-      expect(row, old.name).toMatchObject(fields);
-      expect(row).not.toHaveProperty('bytes');
-      const bundle = bundles.get(row?.bundleId ?? '');
-      expect(bundle?.importId).toBe(old.importId);
-      const stored = new Uint8Array(await bundle!.blob.slice(row!.offset, row!.offset + row!.size).arrayBuffer());
-      expect(stored, old.name).toEqual(new Uint8Array(bytes));
+    const imports = await db.imports.toArray();
+    for (const oldImport of before.imports as ImportRecord[]) {
+      const { files, ...fields } = oldImport;
+      expect(imports.find((record) => record.id === oldImport.id)).toMatchObject(fields);
+      expect(files.length).toBeGreaterThan(0);
     }
+    for (const old of before.inputFiles as LegacyInputFileRecord[]) {
+      const record = imports.find((candidate) => candidate.id === old.importId);
+      const file = record?.files.find((entry) => entry.name === old.name);
+      expect(file, old.name).toEqual({ name: old.name, size: old.bytes.byteLength, sha256: old.sha256, kind: old.kind, records: old.records, offset: file?.offset });
+      const bundle = bundles.get(old.importId);
+      const stored = new Uint8Array(await bundle!.blob.slice(file!.offset, file!.offset + file!.size).arrayBuffer());
+      expect(stored, old.name).toEqual(new Uint8Array(old.bytes));
+    }
+    expect(imports.flatMap((record) => record.files)).toHaveLength(12);
     // v3: the snapshot as JSON, decoding to the very snapshot v1 stored.
     for (const old of before.snapshots as LegacySnapshotRecord[]) {
       const row = await db.snapshots.get(old.auditId);
@@ -105,11 +111,11 @@ describe('upgrade from schema v1 (fixture database)', () => {
     expect(loaded?.result?.checks).toHaveLength(16);
     expect(loaded?.disabledChecks).toEqual(['exposed-ssh-22']);
     const files = await storedFiles(db, 'audit-v1-imported');
-    const rows = await db.inputFiles.toArray();
+    const listed = (await db.imports.toArray()).flatMap((record) => record.files);
     expect(files).toHaveLength(12);
     for (const file of files) {
       const bytes = new Uint8Array(await file.blob.arrayBuffer());
-      expect(await sha256Hex(bytes), file.name).toBe(rows.find((row) => row.name === file.name)?.sha256);
+      expect(await sha256Hex(bytes), file.name).toBe(listed.find((entry) => entry.name === file.name)?.sha256);
     }
     await saveDisabledChecks(db, 'audit-v1-imported', []);
     const entries = await listActivity(db, 'audit-v1-imported');
@@ -168,6 +174,26 @@ describe('upgrade from schema v1 (fixture database)', () => {
     expect(await v1Rows(name)).toEqual(before);
   });
 
+  it('a failing v4 step rolls back the whole upgrade: the v1 database stays as it was', async () => {
+    const name = await installV1Fixture();
+    const before = await v1Rows(name);
+    const failing = trackDatabase(
+      openDatabase(name, {
+        upgradeToV4: async () => {
+          throw new Error('injected v4 failure');
+        },
+      }),
+    );
+    const error = await failing.open().then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(describeOpenError(error)).toContain('could not be upgraded from storage format 1 to 4');
+    failing.close();
+    expect(await storedVersion(name)).toEqual({ version: 1, tables: [...v1Tables].sort() });
+    expect(await v1Rows(name)).toEqual(before);
+  });
+
   it('refuses a database written by a newer version, saying so', async () => {
     const name = uniqueDatabaseName('v9');
     const newer = new Dexie(name);
@@ -180,6 +206,65 @@ describe('upgrade from schema v1 (fixture database)', () => {
       (caught: unknown) => caught,
     );
     expect(describeOpenError(error)).toContain('newer version of SG Audit');
+  });
+});
+
+/** A v3 database with one import of two files in one bundle, plus any extra file rows. */
+async function installV3Database(extraRows: object[] = []): Promise<string> {
+  const name = uniqueDatabaseName('v3');
+  const v3 = new Dexie(name);
+  v3.version(3).stores(schemaV3);
+  await v3.open();
+  const at = '2025-05-01T00:00:00.000Z';
+  await v3.table('audits').add({ id: 'a1', client: 'c', engagement: 'e', auditor: '', date: '2025-05-01', notes: '', createdAt: at, updatedAt: at });
+  await v3.table('imports').add({
+    id: 'i1', auditId: 'a1', at, rejected: [], errors: 0, warnings: 0, issues: [],
+    files: [
+      { name: 'b.json', size: 2, sha256: 'hb', kind: 'alibaba:DescribeInstances', records: 1 },
+      { name: 'a.json', size: 3, sha256: 'ha', kind: 'alibaba:DescribeSecurityGroups', records: 2 },
+    ],
+  });
+  await v3.table('inputBundles').add({ id: 'b1', auditId: 'a1', importId: 'i1', blob: new Blob([new Uint8Array([1, 2, 3, 4, 5])]) });
+  const row = { auditId: 'a1', importId: 'i1', bundleId: 'b1', addedAt: at };
+  await v3.table('inputFiles').bulkAdd([
+    { ...row, id: 'f2', name: 'b.json', size: 2, sha256: 'hb', kind: 'alibaba:DescribeInstances', records: 1, offset: 3 },
+    { ...row, id: 'f1', name: 'a.json', size: 3, sha256: 'ha', kind: 'alibaba:DescribeSecurityGroups', records: 2, offset: 0 },
+    ...extraRows,
+  ]);
+  v3.close();
+  return name;
+}
+
+describe('upgrade from schema v3', () => {
+  it('moves the file rows into their import record, in bundle order, and drops the table', async () => {
+    const name = await installV3Database();
+    const db = trackDatabase(openDatabase(name));
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect((await storedVersion(name)).tables).not.toContain('inputFiles');
+    expect((await db.imports.get('i1'))?.files).toEqual([
+      { name: 'a.json', size: 3, sha256: 'ha', kind: 'alibaba:DescribeSecurityGroups', records: 2, offset: 0 },
+      { name: 'b.json', size: 2, sha256: 'hb', kind: 'alibaba:DescribeInstances', records: 1, offset: 3 },
+    ]);
+    const files = await storedFiles(db, 'a1');
+    expect(files.map((file) => file.name)).toEqual(['a.json', 'b.json']);
+    expect(new Uint8Array(await files[1]!.blob.arrayBuffer())).toEqual(new Uint8Array([4, 5]));
+  });
+
+  it('refuses to drop a file row whose import is gone: the v3 database stays as it was', async () => {
+    const at = '2025-05-01T00:00:00.000Z';
+    const orphan = { id: 'f9', auditId: 'a1', importId: 'gone', bundleId: 'b1', addedAt: at, name: 'c.json', size: 1, sha256: 'hc', kind: 'alibaba:DescribeInstances', records: 0, offset: 0 };
+    const name = await installV3Database([orphan]);
+    const db = trackDatabase(openDatabase(name));
+    const error = await db.open().then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(describeOpenError(error)).toContain('could not be upgraded from storage format 3 to 4');
+    expect(describeOpenError(error)).toContain('the stored file c.json belongs to import gone, which does not exist');
+    db.close();
+    expect((await storedVersion(name)).version).toBe(3);
+    expect((await storedVersion(name)).tables).toContain('inputFiles');
   });
 });
 

@@ -9,6 +9,7 @@ import { nextTick } from 'vue';
 import { loadAudit } from '../db/audit-repository';
 import { setDatabaseForTesting, useDatabase } from '../db/connection';
 import { openDatabase, type SgAuditDatabase } from '../db/database';
+import { storedFileCount } from '../db/db-test-support';
 import { createInProcessHost, type InProcessHost } from '../hosts/in-process-host';
 import { useHostForTesting } from '../hosts/select-host';
 import type { PickedFile } from '../importing/collect-files';
@@ -95,10 +96,10 @@ describe('import session', () => {
     expect(session.canCommit).toBe(true);
     expect(session.previewRows.find((row) => row.id === 'exposed-ssh-22')?.securityGroups).toBe(2);
     // Review only: nothing stored yet.
-    expect(await db.inputFiles.count()).toBe(0);
+    expect(await storedFileCount(db)).toBe(0);
 
     expect(await session.confirm()).toBe(true);
-    expect(await db.inputFiles.count()).toBe(12);
+    expect(await storedFileCount(db)).toBe(12);
     expect(counts(workspace, 'exposed-ssh-22')).toEqual([2, 2]);
     expect(counts(workspace, 'excessive-security-groups')).toEqual([0, 1]);
     expect(workspace.imports).toHaveLength(1);
@@ -112,7 +113,7 @@ describe('import session', () => {
     const session = useImportSessionStore();
     await session.start(audit.id, demoFiles());
     await session.confirm();
-    const before = { files: await db.inputFiles.count(), imports: await db.imports.count(), result: workspace.result };
+    const before = { files: await storedFileCount(db), imports: await db.imports.count(), result: workspace.result };
 
     const broken = picked('broken.json', '{\n  "SecurityGroups": { "SecurityGroup": [ , ] }\n');
     const duplicate = demoFiles()[0] as PickedFile;
@@ -126,7 +127,7 @@ describe('import session', () => {
     expect(await session.confirm()).toBe(false);
     session.cancel();
 
-    expect(await db.inputFiles.count()).toBe(before.files);
+    expect(await storedFileCount(db)).toBe(before.files);
     expect(await db.imports.count()).toBe(before.imports);
     await workspace.reload();
     expect(workspace.result).toEqual(before.result);
