@@ -287,7 +287,7 @@ test('upgrade from a v1 database: a full disk fails it with a clear message and 
     }));
     const error = page.getByTestId('storage-open-error');
     await expect(error).toBeVisible({ timeout: 60_000 });
-    await expect(error).toContainText('could not be upgraded from storage format 1 to 3');
+    await expect(error).toContainText('could not be upgraded from storage format 1 to 4');
     await expect(error).toContainText('Nothing was changed');
     await expect(page.getByTestId('audits-view')).toHaveCount(0);
     await shot(page, '47-upgrade-failed');
