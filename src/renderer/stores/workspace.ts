@@ -131,25 +131,37 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   function adoptSnapshot(lazy: LazySnapshot | null): void {
     stored = lazy;
+    decoding = null;
     head.value = lazy === null ? null : markRaw(lazy.head);
     snapshot.value = null;
     snapshotLoading.value = false;
   }
 
-  /** The open audit's groups and instances, decoded on first call; null when it has none. */
-  async function ensureSnapshot(): Promise<Snapshot | null> {
-    if (snapshot.value !== null || stored === null) return snapshot.value;
-    const source = stored;
+  let decoding: Promise<Snapshot | null> | null = null;
+
+  /** The open audit's groups and instances, decoded on first call (once); null when it has none. */
+  function ensureSnapshot(): Promise<Snapshot | null> {
+    if (snapshot.value !== null || stored === null) return Promise.resolve(snapshot.value);
+    decoding ??= decodeStored(stored);
+    return decoding;
+  }
+
+  async function decodeStored(source: LazySnapshot): Promise<Snapshot | null> {
     snapshotLoading.value = true;
     try {
       // Let the loading state paint before the decode holds the thread.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const decoded = await source.read();
-      if (stored === source) snapshot.value = markRaw(decoded);
+      if (stored !== source) return null;
+      snapshot.value = markRaw(decoded);
+      return decoded;
+    } catch (error) {
+      // The next view that asks tries again.
+      if (stored === source) decoding = null;
+      throw error;
     } finally {
       if (stored === source) snapshotLoading.value = false;
     }
-    return snapshot.value;
   }
 
   async function adoptActivity(auditId: string, entries: ActivityRecord[]): Promise<void> {
