@@ -9,7 +9,7 @@ interface SharedTextDecoderOptions {
 
 declare class TextDecoder {
   constructor(label?: string, options?: SharedTextDecoderOptions);
-  decode(input?: Uint8Array): string;
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
 
 declare class TextEncoder {

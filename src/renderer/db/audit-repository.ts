@@ -8,6 +8,7 @@ import type { ImportIssue, Snapshot } from '../../shared/model';
 import type { UnreadFile } from '../../shared/host/host-api';
 import {
   decodeSnapshot,
+  decodeSnapshotInSlices,
   headOf,
   type EncodedSnapshot,
   type SnapshotHead,
@@ -28,6 +29,7 @@ import type {
   SgAuditDatabase,
   SnapshotRecord,
 } from './database';
+import { nextTask } from '../next-task';
 import { translateStorageError } from './storage-errors';
 
 export type AuditDetails = Pick<
@@ -188,12 +190,17 @@ async function decodeBlob(json: Blob): Promise<Snapshot> {
   return decodeSnapshot(new Uint8Array(await json.arrayBuffer()));
 }
 
+/** Decoded in slices between which the page keeps drawing: for a view asking in the background. */
+async function decodeBlobInSlices(json: Blob): Promise<Snapshot> {
+  return decodeSnapshotInSlices(new Uint8Array(await json.arrayBuffer()), nextTask);
+}
+
 /** Rows stored before heads existed are decoded at once: their head comes from the snapshot. */
 export async function lazySnapshot(row: Pick<SnapshotRecord, 'json' | 'head'>): Promise<LazySnapshot> {
   if (row.head !== undefined) {
     const { head, json } = row;
     let reading: Promise<Snapshot> | undefined;
-    return { head, read: () => (reading ??= decodeBlob(json)) };
+    return { head, read: () => (reading ??= decodeBlobInSlices(json)) };
   }
   const snapshot = await decodeBlob(row.json);
   return { head: headOf(snapshot), read: () => Promise.resolve(snapshot) };

@@ -9,7 +9,7 @@ import type { AuditResult } from '../../shared/audit/result';
 import { withDisabledChecks } from '../../shared/audit/run-checks';
 import type { Snapshot } from '../../shared/model';
 import type { ImportedOutcome } from '../../shared/worker/protocol';
-import { decodeSnapshot, type SnapshotHead } from '../../shared/worker/snapshot-codec';
+import { decodeSnapshotInSlices, type SnapshotHead } from '../../shared/worker/snapshot-codec';
 import {
   buildCheckRows,
   buildGroupRows,
@@ -27,6 +27,7 @@ import {
 } from '../db/audit-repository';
 import { useDatabase } from '../db/connection';
 import type { ActivityRecord, AuditRecord, ImportRecord } from '../db/database';
+import { nextTask } from '../next-task';
 import { useAuditsStore } from './audits';
 
 export const useWorkspaceStore = defineStore('workspace', () => {
@@ -122,7 +123,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
     audit.value = loaded.audit;
     const { json } = committed.snapshot;
-    adoptSnapshot({ head: committed.snapshot.head, read: async () => decodeSnapshot(json) });
+    adoptSnapshot({ head: committed.snapshot.head, read: () => decodeSnapshotInSlices(json, nextTask) });
     result.value = markRaw(committed.result);
     disabledChecks.value = loaded.disabledChecks;
     imports.value = markRaw(loaded.imports);
@@ -149,8 +150,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   async function decodeStored(source: LazySnapshot): Promise<Snapshot | null> {
     snapshotLoading.value = true;
     try {
-      // Let the loading state paint before the decode holds the thread.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Let the loading state paint first.
+      await nextTask();
       const decoded = await source.read();
       if (stored !== source) return null;
       snapshot.value = markRaw(decoded);

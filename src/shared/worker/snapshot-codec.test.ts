@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSnapshotBuilder } from '../import/snapshot-builder';
 import type { Rule, Snapshot } from '../model';
-import { decodeSnapshot, encodeSnapshot, SnapshotDecodeError } from './snapshot-codec';
+import { decodeSnapshot, decodeSnapshotInSlices, encodeSnapshot, SnapshotDecodeError } from './snapshot-codec';
 
 const demo = join(__dirname, '../../../test/fixtures/alibaba-demo');
 const listFiles = (dir: string): string[] =>
@@ -123,6 +123,29 @@ describe('snapshot codec', () => {
       'its source "dns" is not a known kind',
     );
     expect(() => decodeSnapshot(bytes((copy) => (copy.groups[0]!.rules[0]![5] = '22')))).toThrow(SnapshotDecodeError);
+  });
+
+  it('decodes in slices to exactly what decodes at once, pausing between slices', async () => {
+    const encoded = encodeSnapshot(await demoSnapshot());
+    let pauses = 0;
+    const pause = async (): Promise<void> => {
+      pauses += 1;
+    };
+    // Slices of 7 bytes cut many multi-byte characters (the demo has Chinese names) in two.
+    const sliced = await decodeSnapshotInSlices(encoded.json, pause, 7);
+    expect(sliced).toStrictEqual(decodeSnapshot(encoded.json));
+    expect(JSON.stringify(sliced)).toBe(JSON.stringify(decodeSnapshot(encoded.json)));
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(encoded.json.length / 7));
+    const plain = new TextEncoder().encode(JSON.stringify(syntheticSnapshot()));
+    expect(await decodeSnapshotInSlices(plain, pause, 5)).toStrictEqual(syntheticSnapshot());
+  });
+
+  it('refuses in slices what it refuses at once', async () => {
+    const pause = async (): Promise<void> => undefined;
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    await expect(decodeSnapshotInSlices(bytes('{"groups":'), pause, 3)).rejects.toThrow('the stored snapshot is not readable JSON');
+    await expect(decodeSnapshotInSlices(new Uint8Array([0x7b, 0xff, 0xfe]), pause, 1)).rejects.toThrow(SnapshotDecodeError);
+    await expect(decodeSnapshotInSlices(bytes('{"groups":[]}'), pause)).rejects.toThrow('has no inputs, instances, networkInterfaces, issues, gaps list');
   });
 
   it('refuses bytes that are not a snapshot, with a plain message', () => {
