@@ -197,6 +197,29 @@ export interface DatabaseOptions {
 }
 
 /**
+ * Declares `version` with its stores and upgrade step. One versionchange transaction runs every
+ * step from the stored version up: a failure in any leaves the database at its first version, and
+ * the error names that version and the step that failed.
+ */
+function addVersion(
+  db: SgAuditDatabase,
+  version: number,
+  stores: Record<string, string | null>,
+  step: UpgradeFunction,
+): void {
+  db.version(version)
+    .stores(stores)
+    .upgrade(async (transaction) => {
+      db.attemptedUpgrade = { from: db.attemptedUpgrade?.from ?? version - 1, to: version };
+      try {
+        await step(transaction);
+      } catch (error) {
+        throw new SchemaUpgradeError(db.attemptedUpgrade.from, version, { cause: error });
+      }
+    });
+}
+
+/**
  * Opens (lazily, on first use) the database at the current version. An upgrade runs inside
  * IndexedDB's versionchange transaction: if it throws, the transaction aborts, the database stays
  * at its old version with its old rows, and open() rejects (see describeOpenError).
@@ -209,40 +232,9 @@ export function openDatabase(
   // right after "imported" cannot lose the import.
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as SgAuditDatabase;
   db.version(1).stores(schemaV1);
-  const upgradeToV2 = options.upgradeToV2 ?? addGenesisEntries;
-  db.version(2)
-    .stores(schemaV2)
-    .upgrade(async (transaction) => {
-      db.attemptedUpgrade = { from: 1, to: 2 };
-      try {
-        await upgradeToV2(transaction);
-      } catch (error) {
-        throw new SchemaUpgradeError(1, 2, { cause: error });
-      }
-    });
-  const upgradeToV3 = options.upgradeToV3 ?? bundleFilesAndEncodeSnapshots;
-  db.version(3)
-    .stores(schemaV3)
-    .upgrade(async (transaction) => {
-      // One versionchange transaction runs every step: a failure leaves the database at its first version.
-      db.attemptedUpgrade = { from: db.attemptedUpgrade?.from ?? 2, to: 3 };
-      try {
-        await upgradeToV3(transaction);
-      } catch (error) {
-        throw new SchemaUpgradeError(db.attemptedUpgrade.from, 3, { cause: error });
-      }
-    });
-  const upgradeToV4 = options.upgradeToV4 ?? moveFileRowsIntoImports;
-  db.version(4)
-    .stores(schemaV4)
-    .upgrade(async (transaction) => {
-      db.attemptedUpgrade = { from: db.attemptedUpgrade?.from ?? 3, to: 4 };
-      try {
-        await upgradeToV4(transaction);
-      } catch (error) {
-        throw new SchemaUpgradeError(db.attemptedUpgrade.from, 4, { cause: error });
-      }
-    });
+  addVersion(db, 2, schemaV2, options.upgradeToV2 ?? addGenesisEntries);
+  addVersion(db, 3, schemaV3, options.upgradeToV3 ?? bundleFilesAndEncodeSnapshots);
+  addVersion(db, 4, schemaV4, options.upgradeToV4 ?? moveFileRowsIntoImports);
   // Dexie 4 opens a database of a higher version as it is; this build must not write into a
   // format it does not know. (IndexedDB's version is Dexie's times ten, plus Dexie's own patches.)
   db.on('ready', () => {

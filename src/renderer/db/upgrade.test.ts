@@ -11,7 +11,7 @@ import { verifyActivityChain } from '../../shared/activity/chain';
 import v1Export from '../../../test/fixtures/db/sg-audit-v1.dexie.json?raw';
 import { listActivity } from './activity-log';
 import { loadAudit, saveDisabledChecks, storedFiles } from './audit-repository';
-import { currentSchemaVersion, openDatabase, schemaV1, schemaV3, type ImportRecord, type LegacyInputFileRecord, type LegacySnapshotRecord, type SgAuditDatabase } from './database';
+import { currentSchemaVersion, openDatabase, schemaV1, schemaV3, type DatabaseOptions, type ImportRecord, type LegacyInputFileRecord, type LegacySnapshotRecord, type SgAuditDatabase } from './database';
 import { decodeSnapshot } from '../../shared/worker/snapshot-codec';
 import { closeTestDatabases, trackDatabase, uniqueDatabaseName } from './db-test-support';
 import { describeOpenError } from './storage-errors';
@@ -153,42 +153,29 @@ describe('upgrade from schema v1 (fixture database)', () => {
     expect((await loadAudit(retried, 'audit-v1-imported'))?.activity.map((entry) => entry.kind)).toEqual(['upgrade']);
   });
 
-  it('a failing v3 step rolls back the whole upgrade: the v1 database stays as it was', async () => {
+  // Each failing step first writes something, to show that its partial work is rolled back too.
+  const failingSteps: [number, DatabaseOptions][] = [
+    [3, { upgradeToV3: async (transaction) => {
+      await transaction.table('inputBundles').add({ id: 'half', auditId: 'audit-v1-imported', importId: 'x', blob: new Blob([]) });
+      throw new Error('injected v3 failure');
+    } }],
+    [4, { upgradeToV4: async (transaction) => {
+      await transaction.table('imports').toCollection().modify((record: ImportRecord) => {
+        record.files = [];
+      });
+      throw new Error('injected v4 failure');
+    } }],
+  ];
+  it.each(failingSteps)('a failing v%i step rolls back the whole upgrade: the v1 database stays as it was', async (version, options) => {
     const name = await installV1Fixture();
     const before = await v1Rows(name);
-    const failing = trackDatabase(
-      openDatabase(name, {
-        upgradeToV3: async (transaction) => {
-          await transaction.table('inputBundles').add({ id: 'half', auditId: 'audit-v1-imported', importId: 'x', blob: new Blob([]) });
-          throw new Error('injected v3 failure');
-        },
-      }),
-    );
+    const failing = trackDatabase(openDatabase(name, options));
     const error = await failing.open().then(
       () => null,
       (caught: unknown) => caught,
     );
-    expect(describeOpenError(error)).toContain('could not be upgraded from storage format 1 to 3');
-    failing.close();
-    expect(await storedVersion(name)).toEqual({ version: 1, tables: [...v1Tables].sort() });
-    expect(await v1Rows(name)).toEqual(before);
-  });
-
-  it('a failing v4 step rolls back the whole upgrade: the v1 database stays as it was', async () => {
-    const name = await installV1Fixture();
-    const before = await v1Rows(name);
-    const failing = trackDatabase(
-      openDatabase(name, {
-        upgradeToV4: async () => {
-          throw new Error('injected v4 failure');
-        },
-      }),
-    );
-    const error = await failing.open().then(
-      () => null,
-      (caught: unknown) => caught,
-    );
-    expect(describeOpenError(error)).toContain('could not be upgraded from storage format 1 to 4');
+    expect(describeOpenError(error)).toContain(`could not be upgraded from storage format 1 to ${version}`);
+    expect(describeOpenError(error)).toContain(`injected v${version} failure`);
     failing.close();
     expect(await storedVersion(name)).toEqual({ version: 1, tables: [...v1Tables].sort() });
     expect(await v1Rows(name)).toEqual(before);
