@@ -190,13 +190,13 @@ async function decodeBlob(json: Blob): Promise<Snapshot> {
   return decodeSnapshot(new Uint8Array(await json.arrayBuffer()));
 }
 
-/** Decoded in slices between which the page keeps drawing: for a view asking in the background. */
+/** Decoded in slices between which the page keeps drawing (a view is waiting, its spinner should turn). */
 async function decodeBlobInSlices(json: Blob): Promise<Snapshot> {
   return decodeSnapshotInSlices(new Uint8Array(await json.arrayBuffer()), nextTask);
 }
 
 /** Rows stored before heads existed are decoded at once: their head comes from the snapshot. */
-export async function lazySnapshot(row: Pick<SnapshotRecord, 'json' | 'head'>): Promise<LazySnapshot> {
+async function lazySnapshot(row: Pick<SnapshotRecord, 'json' | 'head'>): Promise<LazySnapshot> {
   if (row.head !== undefined) {
     const { head, json } = row;
     let reading: Promise<Snapshot> | undefined;
