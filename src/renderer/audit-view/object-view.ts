@@ -6,8 +6,9 @@ import { useNavigationStore } from '../stores/navigation';
 import { useWorkspaceStore } from '../stores/workspace';
 
 /**
- * For a view that shows groups or instances themselves: decodes the open audit's snapshot when the
- * view opens or another audit is opened under it (the results screen never needs it).
+ * For a view that shows groups or instances beyond what findings carry (their tabs, the names in an
+ * expanded finding): decodes the open audit's snapshot when the view opens, or when another audit
+ * is opened under it. The results table and summary need only the head.
  */
 export function useFullSnapshot(): void {
   const workspace = useWorkspaceStore();

@@ -36,10 +36,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const head = shallowRef<SnapshotHead | null>(null);
   /**
    * Groups and instances, decoded only once a view asks (ensureSnapshot): a 2,000-group snapshot
-   * takes about a second to decode, which opening an audit or committing an import need not wait for.
+   * takes a second or two to decode in Chromium, which opening an audit or committing an import
+   * need not wait for.
    */
   const snapshot = shallowRef<Snapshot | null>(null);
   let stored: LazySnapshot | null = null;
+  /** The decode under way or done for `stored`, shared by every view that asks. */
+  let decoding: Promise<Snapshot | null> | null = null;
   const snapshotLoading = ref(false);
   const result = shallowRef<AuditResult | null>(null);
   const disabledChecks = ref<string[]>([]);
@@ -137,8 +140,6 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     snapshot.value = null;
     snapshotLoading.value = false;
   }
-
-  let decoding: Promise<Snapshot | null> | null = null;
 
   /** The open audit's groups and instances, decoded on first call (once); null when it has none. */
   function ensureSnapshot(): Promise<Snapshot | null> {
