@@ -7,7 +7,7 @@ import type { AuditResult, CheckResult, CheckStatus, Finding, RiskLevel } from '
 import { findCheck } from '../../shared/checks/registry';
 import type { Language } from '../../shared/checks/types';
 import type { Instance, SecurityGroup, Snapshot } from '../../shared/model';
-import type { SnapshotHead } from '../../shared/worker/snapshot-codec';
+import type { SnapshotHead } from '../../shared/worker/snapshot-head';
 
 export const riskOrder: Record<RiskLevel, number> = { high: 0, medium: 1, low: 2 };
 export const statusOrder: Record<CheckStatus, number> = { 'at-risk': 0, incomplete: 1, passed: 2, disabled: 3 };

@@ -9,10 +9,9 @@ import type { UnreadFile } from '../../shared/host/host-api';
 import {
   decodeSnapshot,
   decodeSnapshotInSlices,
-  headOf,
   type EncodedSnapshot,
-  type SnapshotHead,
 } from '../../shared/worker/snapshot-codec';
+import { headOf, type SnapshotHead } from '../../shared/worker/snapshot-head';
 import {
   appendActivity,
   appendImportActivity,

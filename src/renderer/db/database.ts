@@ -13,7 +13,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { ActivityEntry } from '../../shared/activity/chain';
 import type { AuditResult } from '../../shared/audit/result';
 import type { ImportIssue, InputKind, Snapshot } from '../../shared/model';
-import type { SnapshotHead } from '../../shared/worker/snapshot-codec';
+import type { SnapshotHead } from '../../shared/worker/snapshot-head';
 import { NewerSchemaError, SchemaUpgradeError } from './storage-errors';
 import { addGenesisEntries } from './upgrade-v2';
 import { bundleFilesAndEncodeSnapshots } from './upgrade-v3';

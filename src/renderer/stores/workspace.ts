@@ -9,7 +9,8 @@ import type { AuditResult } from '../../shared/audit/result';
 import { withDisabledChecks } from '../../shared/audit/run-checks';
 import type { Snapshot } from '../../shared/model';
 import type { ImportedOutcome } from '../../shared/worker/protocol';
-import { decodeSnapshotInSlices, type SnapshotHead } from '../../shared/worker/snapshot-codec';
+import { decodeSnapshotInSlices } from '../../shared/worker/snapshot-codec';
+import type { SnapshotHead } from '../../shared/worker/snapshot-head';
 import {
   buildCheckRows,
   buildGroupRows,
