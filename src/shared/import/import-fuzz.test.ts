@@ -82,6 +82,16 @@ describe('arbitrary input', () => {
     );
   });
 
+  it('the streaming parser and decode + JSON.parse agree on blanks JSON does not count as whitespace', () => {
+    for (const text of ['\u000b', ' \f\n', '\u00a0', '\n\u2028\n', '\ufeff\u000b']) {
+      const bytes = encoder.encode(text);
+      expect(outcome(readJsonDocument(bytes, streamed)), JSON.stringify(text)).toEqual(outcome(readJsonDocument(bytes, defaultImportLimits)));
+      expect(outcome(readJsonDocument(bytes, defaultImportLimits))).toMatchObject({ ok: false, code: 'json-syntax' });
+    }
+    expect(outcome(readJsonDocument(encoder.encode(' \t\r\n'), streamed))).toMatchObject({ ok: false, code: 'empty-file' });
+    expect(outcome(readJsonDocument(encoder.encode(' \t\r\n'), defaultImportLimits))).toMatchObject({ ok: false, code: 'empty-file' });
+  });
+
   it('the streaming parser and decode + JSON.parse agree on any text, valid or not', () => {
     const texts = fc.oneof(
       fc.json({ maxDepth: 5 }),

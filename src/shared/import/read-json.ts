@@ -43,7 +43,9 @@ function readWhole(bytes: Uint8Array, limits: JsonValueLimits): JsonDocument {
   const decoded = decode(bytes);
   if (!decoded.ok) return { ...decoded };
   const text = decoded.text;
-  const firstVisible = text.search(/\S/);
+  // JSON's own whitespace, as the streaming path skips it: a file of other blanks (a vertical tab,
+  // a no-break space) is not an empty export but invalid JSON, and both paths must say so alike.
+  const firstVisible = text.search(/[^ \t\n\r]/);
   if (firstVisible === -1)
     return refusal(
       'empty-file',
