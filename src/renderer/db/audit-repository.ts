@@ -36,8 +36,8 @@ export type AuditDetails = Pick<
   'client' | 'engagement' | 'auditor' | 'date' | 'notes'
 >;
 
-export interface NewInputFile extends Omit<ImportFileSummary, 'offset'> {
-  /** The file exactly as received (a picked File, or a Blob of bytes). */
+export interface NewInputFile extends Omit<ImportFileSummary, 'offset' | 'size'> {
+  /** The file exactly as received (a picked File, or a Blob of bytes); its size is the Blob's. */
   content: Blob;
 }
 

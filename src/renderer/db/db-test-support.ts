@@ -95,7 +95,6 @@ export function commitFor(
     files: [
       {
         name,
-        size: bytes.byteLength,
         sha256: `hash-of-${name}`,
         kind: 'alibaba:DescribeSecurityGroups',
         records: 1,

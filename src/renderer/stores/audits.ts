@@ -75,7 +75,6 @@ export const useAuditsStore = defineStore('audits', () => {
         },
         files: files.map((file, index) => ({
           name: file.name,
-          size: file.blob.size,
           sha256: fileSha256(run.files[index]),
           kind: fileKind(run.files[index]),
           records: fileRecordCount(run.files[index]),

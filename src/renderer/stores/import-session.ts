@@ -192,11 +192,8 @@ export const useImportSessionStore = defineStore('import-session', () => {
     };
   }
 
-  /** Audits stored files plus the given new entries; returns each new entry's contribution. */
-  async function auditWith(
-    indexes: number[],
-    run: number,
-  ): Promise<{ outcome: ImportedOutcome; contributions: Map<number, FileContribution> } | null> {
+  /** Audits stored files plus the given new entries, updating each entry as the worker reports it. */
+  async function auditWith(indexes: number[], run: number): Promise<ImportedOutcome | null> {
     const db = useDatabase();
     const stored = await storedFiles(db, auditId.value ?? '');
     storedCount.value = stored.length;
@@ -204,7 +201,6 @@ export const useImportSessionStore = defineStore('import-session', () => {
       name: working[index]?.name ?? '',
       blob: pickedFiles[index] ?? new Blob(),
     }));
-    const contributions = new Map<number, FileContribution>();
     const outcomeOfRun = await runAudit(selectHost(), [...stored, ...fresh], {
       onProgress: (update) => {
         if (run !== generation) return;
@@ -214,7 +210,6 @@ export const useImportSessionStore = defineStore('import-session', () => {
       onFileImported: (position, contribution) => {
         const index = indexes[position - stored.length];
         if (index === undefined || run !== generation) return;
-        contributions.set(index, contribution);
         updateEntry(index, entryOutcome(contribution));
       },
     });
@@ -224,7 +219,7 @@ export const useImportSessionStore = defineStore('import-session', () => {
       if (outcomeOfRun.cancelled) reset();
       return null;
     }
-    return { outcome: outcomeOfRun.outcome, contributions };
+    return outcomeOfRun.outcome;
   }
 
   async function start(targetAuditId: string, picked: PickedFile[]): Promise<void> {
@@ -268,7 +263,7 @@ export const useImportSessionStore = defineStore('import-session', () => {
         if (rerun === null) return;
         audited = rerun;
       }
-      outcome.value = audited === null ? null : markRaw(audited.outcome);
+      outcome.value = audited === null ? null : markRaw(audited);
       publish();
       phase.value = 'review';
     } catch (caught) {
@@ -290,7 +285,6 @@ export const useImportSessionStore = defineStore('import-session', () => {
         return [
           {
             name: entry.name,
-            size: entry.size,
             sha256: entry.sha256,
             kind,
             records: entry.records,
