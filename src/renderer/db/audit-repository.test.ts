@@ -146,6 +146,19 @@ describe('audit repository', () => {
     expect(await lazy?.snapshot?.read()).toEqual(snapshot);
   });
 
+  it('refuses to hand out a stored file whose bundle is gone or ends before it', async () => {
+    const db = freshDatabase();
+    const audit = await createAudit(db, details);
+    await commitImport(db, commitFor(audit.id, 'a.json', emptySnapshot(1), result(), new Uint8Array([1, 2, 3, 4])));
+    expect((await storedFiles(db, audit.id)).map((file) => file.name)).toEqual(['a.json']);
+    await db.inputBundles.where('auditId').equals(audit.id).modify((bundle) => {
+      bundle.blob = new Blob([new Uint8Array([1, 2])]);
+    });
+    await expect(storedFiles(db, audit.id)).rejects.toThrow('The stored file a.json has lost its contents');
+    await db.inputBundles.where('auditId').equals(audit.id).delete();
+    await expect(storedFiles(db, audit.id)).rejects.toThrow('The stored file a.json has lost its contents');
+  });
+
   it('survives closing and reopening the database', async () => {
     const db = freshDatabase();
     const audit = await createAudit(db, details);

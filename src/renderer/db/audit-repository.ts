@@ -25,6 +25,7 @@ import type {
   AuditSummary,
   ImportFileSummary,
   ImportRecord,
+  InputBundleRecord,
   SgAuditDatabase,
   SnapshotRecord,
 } from './database';
@@ -269,16 +270,33 @@ export async function storedFiles(
       db.inputBundles.where('auditId').equals(auditId).toArray(),
     ]),
   );
+  return importedFiles(imports, bundles).map(({ file, blob }) => {
+    if (blob === null)
+      throw new Error(
+        `The stored file ${file.name} has lost its contents (its import's bundle is missing or too short).`,
+      );
+    return { name: file.name, blob };
+  });
+}
+
+/**
+ * Every file the import records list, in their order, with its bytes as a slice of its import's
+ * bundle: null where the bundle is missing or ends before the file does.
+ */
+export function importedFiles(
+  imports: readonly ImportRecord[],
+  bundles: readonly InputBundleRecord[],
+): { file: ImportFileSummary; blob: Blob | null }[] {
   const blobs = new Map(bundles.map((bundle) => [bundle.importId, bundle.blob]));
   return imports.flatMap((record) => {
     const bundle = blobs.get(record.id);
-    return record.files.map((file) => {
-      if (bundle === undefined)
-        throw new Error(
-          `The stored file ${file.name} has lost its contents (the bundle of import ${record.id} is missing).`,
-        );
-      return { name: file.name, blob: bundle.slice(file.offset, file.offset + file.size) };
-    });
+    return record.files.map((file) => ({
+      file,
+      blob:
+        bundle instanceof Blob && bundle.size >= file.offset + file.size
+          ? bundle.slice(file.offset, file.offset + file.size)
+          : null,
+    }));
   });
 }
 

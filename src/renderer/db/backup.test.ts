@@ -188,6 +188,17 @@ describe('restore', () => {
     expect(message).toContain('stored file groups.json does not match its SHA-256');
   });
 
+  it('refuses a backup whose bundle ends before a file it lists', async () => {
+    const source = await populated();
+    await source.inputBundles.toCollection().modify((bundle) => {
+      bundle.blob = new Blob([]);
+    });
+    const backup = await backupOf(source);
+    const target = freshDatabase('short-bundle-target');
+    const message = await refusal(restoreBackup(target, await checkBackupFile(fileOf(backup.bytes), backup.fileName)));
+    expect(message).toMatch(/stored file .+ has no bytes/);
+  });
+
   it('refuses a hand-edited backup, naming the file, and keeps the current audits', async () => {
     const backup = await backupOf(await populated());
     const target = freshDatabase('target');

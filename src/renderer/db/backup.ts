@@ -12,7 +12,7 @@ import { exportDB, importInto } from 'dexie-export-import';
 import { describeChainBreak, verifyActivityChain } from '../../shared/activity/chain';
 import { sha256Hex } from '../../shared/import/digest';
 import { appendActivity, listActivity } from './activity-log';
-import { newId } from './audit-repository';
+import { importedFiles, newId } from './audit-repository';
 import { BackupRefusedError } from './backup-errors';
 import {
   backupEnvelope,
@@ -209,20 +209,12 @@ async function verifyRestoredDatabase(
       );
   }
   // File by file, so that only one file's bytes are in memory at a time.
-  const bundles = new Map(
-    (await temp.inputBundles.toArray()).map((bundle) => [bundle.importId, bundle.blob]),
-  );
-  for (const record of await temp.imports.toArray()) {
-    const bundle = bundles.get(record.id);
-    for (const file of record.files) {
-      if (!(bundle instanceof Blob) || bundle.size < file.offset + file.size)
-        refuse(`stored file ${file.name} has no bytes`);
-      const bytes = new Uint8Array(
-        await (bundle as Blob).slice(file.offset, file.offset + file.size).arrayBuffer(),
-      );
-      if ((await sha256Hex(bytes)) !== file.sha256)
-        refuse(`stored file ${file.name} does not match its SHA-256`);
-    }
+  const files = importedFiles(await temp.imports.toArray(), await temp.inputBundles.toArray());
+  for (const { file, blob } of files) {
+    if (blob === null) refuse(`stored file ${file.name} has no bytes`);
+    const bytes = new Uint8Array(await (blob as Blob).arrayBuffer());
+    if ((await sha256Hex(bytes)) !== file.sha256)
+      refuse(`stored file ${file.name} does not match its SHA-256`);
   }
 }
 
