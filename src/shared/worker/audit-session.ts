@@ -6,7 +6,7 @@
 import { runChecks } from '../audit/run-checks';
 import { catalogueVersion, checkCatalogue } from '../checks/registry';
 import type { CheckDefinition } from '../checks/types';
-import { createSnapshotBuilder } from '../import/snapshot-builder';
+import { createSnapshotBuilder, type AddedInput } from '../import/snapshot-builder';
 import { renderReport, type RenderedOutput, type RenderSupport } from '../report/render';
 import type { AuditRunOptions, HostToWorkerMessage, WorkerToHostMessage } from './protocol';
 import { encodeSnapshot } from './snapshot-codec';
@@ -53,24 +53,13 @@ export function createAuditSession(
     return null;
   }
 
-  function importFile(
-    run: ActiveRun,
-    name: string,
-    bytes: Uint8Array,
-    sha256: string | undefined,
-  ): void {
+  /** Queues one file's work after the files before it, then reports what it added and the progress. */
+  function inTurn(run: ActiveRun, name: string, work: () => Promise<AddedInput> | AddedInput): void {
     run.pending = run.pending.then(async () => {
       if (run.cancelled) return;
-      const added = await run.builder.add(
-        sha256 === undefined ? { name, bytes } : { name, bytes, sha256 },
-      );
+      const added = await work();
       run.filesDone += 1;
-      post({
-        type: 'file-imported',
-        runId: run.runId,
-        records: added.records,
-        issues: added.issues,
-      });
+      post({ type: 'file-imported', runId: run.runId, records: added.records, issues: added.issues });
       post({
         type: 'progress',
         runId: run.runId,
@@ -79,29 +68,30 @@ export function createAuditSession(
     });
   }
 
+  function importFile(
+    run: ActiveRun,
+    name: string,
+    bytes: Uint8Array,
+    sha256: string | undefined,
+  ): void {
+    inTurn(run, name, () =>
+      run.builder.add(sha256 === undefined ? { name, bytes } : { name, bytes, sha256 }),
+    );
+  }
+
+  /** A file the host could not read: reported in its place, as the importer reports a bad file. */
   function reportUnreadable(run: ActiveRun, name: string, bytes: number, reason: string): void {
-    run.pending = run.pending.then(() => {
-      if (run.cancelled) return;
-      run.filesDone += 1;
-      post({
-        type: 'file-imported',
-        runId: run.runId,
-        records: [{ name, bytes, sha256: '', kind: 'unreadable', records: 0 }],
-        issues: [
-          {
-            severity: 'error',
-            code: 'unreadable-file',
-            message: `${name}: the file could not be read (${reason}).`,
-            file: name,
-          },
-        ],
-      });
-      post({
-        type: 'progress',
-        runId: run.runId,
-        progress: { phase: 'import', done: run.filesDone, total: run.fileCount, current: name },
-      });
-    });
+    inTurn(run, name, () => ({
+      records: [{ name, bytes, sha256: '', kind: 'unreadable', records: 0 }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'unreadable-file',
+          message: `${name}: the file could not be read (${reason}).`,
+          file: name,
+        },
+      ],
+    }));
   }
 
   function finishRun(run: ActiveRun): void {
