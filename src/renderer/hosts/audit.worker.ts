@@ -67,7 +67,10 @@ function handle(message: HostToWorkerMessage): void {
   }
 }
 
-/** Batches read ahead of the one being parsed: enough to keep the browser's reads busy, bounded in memory. */
+/**
+ * Batch reads in flight at once: enough to keep the browser's reads busy. A read batch then waits its
+ * turn to be parsed; reading is the slower side (measured), so few wait, but nothing bounds them.
+ */
 const readAhead = createReadLimiter(3);
 /** Run messages are handled in arrival order, each file batch once its bytes are read. */
 let inOrder: Promise<void> = Promise.resolve();

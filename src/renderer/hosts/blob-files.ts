@@ -82,7 +82,7 @@ export async function readBatch(files: readonly NamedBlob[], readAll = readConca
   }
 }
 
-/** Runs at most `limit` reads at once, so batches read ahead of parsing without holding every file in memory. */
+/** Runs at most `limit` reads at once; the next starts when one ends. */
 export function createReadLimiter(limit: number): <T>(read: () => Promise<T>) => Promise<T> {
   let running = 0;
   const waiting: (() => void)[] = [];
