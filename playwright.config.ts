@@ -26,6 +26,10 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1440, height: 900 },
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    // A click or navigation that cannot happen fails within 90 s, naming its locator, instead
+    // of waiting out the test's whole budget (applies to the contexts the harness launches too).
+    actionTimeout: 90_000,
+    navigationTimeout: 90_000,
     trace: 'off',
     screenshot: 'only-on-failure',
   },

@@ -176,12 +176,25 @@ async function probeCommit(listener: ProbeListener, page: Page): Promise<CommitP
   return { started, committedAt: () => committed };
 }
 
+/** Waits for a promise that has no timeout of its own, failing with what was awaited after `ms`. */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what}: not within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function kill(session: AppSession, profile: string): Promise<void> {
   const pid = browserPid(profile);
   const closed = new Promise<void>((done) => session.context.once('close', () => done()));
   // Negative: the whole process group — browser, renderers, the storage and network services.
   process.kill(-pid, 'SIGKILL');
-  await closed;
+  await within(60_000, `the browser (pid ${pid}) closing after SIGKILL`, closed);
 }
 
 test('SIGKILL while an import is being saved: after restart the audit has all of it or none of it', async () => {
@@ -203,7 +216,7 @@ test('SIGKILL while an import is being saved: after restart the audit has all of
   );
   const reference = await probeCommit(listener, page);
   await page.getByTestId('import-commit').click();
-  const referenceStart = await reference.started;
+  const referenceStart = await within(60_000, 'the reference import starting to save', reference.started);
   await expect(page.getByTestId('import-modal')).toBeHidden({ timeout: 120_000 });
   const referenceCommitMs = (reference.committedAt() ?? Date.now()) - referenceStart;
   const complete = await auditState(page);
@@ -227,7 +240,7 @@ test('SIGKILL while an import is being saved: after restart the audit has all of
     );
     const probe = await probeCommit(listener, page);
     await page.getByTestId('import-commit').click();
-    const startedAt = await probe.started;
+    const startedAt = await within(60_000, `${engagement}: saving starting`, probe.started);
     const delay = Math.round(point * referenceCommitMs);
     await new Promise((done) => setTimeout(done, Math.max(0, startedAt + delay - Date.now())));
     const killedAt = Date.now();
