@@ -189,6 +189,12 @@ async function within<T>(ms: number, what: string, promise: Promise<T>): Promise
   }
 }
 
+/** An annotation of the test, also printed, so a CI log shows how far a run got and where kills landed. */
+function note(type: string, description: string): void {
+  test.info().annotations.push({ type, description });
+  console.log(`  ${type}: ${description}`);
+}
+
 async function kill(session: AppSession, profile: string): Promise<void> {
   const pid = browserPid(profile);
   const closed = new Promise<void>((done) => session.context.once('close', () => done()));
@@ -222,10 +228,7 @@ test('SIGKILL while an import is being saved: after restart the audit has all of
   const complete = await auditState(page);
   expect(complete.files).toHaveLength(15);
   expect(complete.imports).toBe(2);
-  test.info().annotations.push({
-    type: 'reference',
-    description: `saving took ${referenceCommitMs} ms to the end of the transaction`,
-  });
+  note('reference', `saving took ${referenceCommitMs} ms to the end of the transaction`);
 
   for (const [round, point] of killPoints.entries()) {
     const engagement = `Crash round ${round + 1}`;
@@ -260,10 +263,7 @@ test('SIGKILL while an import is being saved: after restart the audit has all of
     const landed = toldSaved
       ? `after the transaction had finished (${killedAt - startedAt} ms after saving started)`
       : `during the commit (${killedAt - startedAt} ms after saving started)`;
-    test.info().annotations.push({
-      type: `round ${round + 1}`,
-      description: `kill ${landed}; after restart: ${outcome}`,
-    });
+    note(`round ${round + 1}`, `kill ${landed}; after restart: ${outcome}`);
     await screenshot(page, `32-after-sigkill-round-${round + 1}`);
   }
 
