@@ -78,7 +78,6 @@ export async function runScan(args: ScanArguments, env: ScanEnvironment): Promis
   const files: InputFile[] = collected.files.map((path) => ({ name: path, path }));
   const progressBar = createProgressBar(env.stderr, !args.quiet);
   const fileErrors: string[] = [];
-  const warnings: string[] = [];
   // A CSV report is streamed to a temporary file beside --out by the worker, then renamed.
   const streamedFile = args.out !== null && args.format === 'csv' ? `${args.out}.partial-${process.pid}` : undefined;
   let output: RunOutput;
@@ -103,11 +102,8 @@ export async function runScan(args: ScanArguments, env: ScanEnvironment): Promis
       {
         onProgress: (progress) => progressBar.update(progress),
         onFileImported: (_records, issues) => {
-          for (const issue of issues) {
-            // Messages already name the file (and the JSON path for a record).
-            const line = `${issue.message}${location(issue)}`;
-            (isFileLevelError(issue) ? fileErrors : warnings).push(line);
-          }
+          // Messages already name the file (and the JSON path for a record).
+          for (const issue of issues.filter(isFileLevelError)) fileErrors.push(`${issue.message}${location(issue)}`);
         },
         onReadError: (file, message) => fileErrors.push(`${file.name}: cannot be read: ${message}`),
       },
@@ -130,6 +126,10 @@ export async function runScan(args: ScanArguments, env: ScanEnvironment): Promis
   if (args.out === null) await writeToStream(env.stdout, output.output.bytes ?? output.output.text);
   else await writeReport(args.out, output.output, streamedFile);
 
+  // After the run rather than per file: the merge of all files finds warnings of its own.
+  const warnings = output.output.warnings
+    .filter((issue) => !isFileLevelError(issue))
+    .map((issue) => `${issue.message}${location(issue)}`);
   if (!args.quiet) {
     for (const line of warnings.slice(0, maxWarningLines)) say(`warning: ${line}`);
     if (warnings.length > maxWarningLines)

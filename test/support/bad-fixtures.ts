@@ -21,8 +21,6 @@ export interface BadFixture {
   slow?: boolean;
   /** The file the expected issue names, relative to the fixture root, when not the key itself. */
   file?: string;
-  /** Found when the files are merged: the CLI lists it in the report's warnings, not on standard error. */
-  buildWarning?: boolean;
   code?: string;
   message?: string;
   path?: string;

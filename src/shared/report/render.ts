@@ -4,7 +4,7 @@ import { summariseActivity, type ActivitySummary } from '../activity/summary';
 import type { AuditResult, CheckStatus, RiskLevel } from '../audit/result';
 import { withDisabledChecks } from '../audit/run-checks';
 import type { Language } from '../checks/types';
-import type { Snapshot } from '../model';
+import type { ImportIssue, Snapshot } from '../model';
 import { findingsCsvBytes, writeFindingsCsv } from './findings-csv';
 import type { ReportPdfRenderer } from './pdf-render';
 import type { ReportProvenance } from './provenance';
@@ -46,6 +46,12 @@ export interface RenderedOutput {
   written?: WrittenReport;
   summary: ScanSummary;
   checks: { id: string; risk: RiskLevel; status: CheckStatus }[];
+  /**
+   * Every issue of the scan, those found when the files were merged (missing pages or rules,
+   * conflicting duplicates) included: the CLI prints them, as an auditor reading only its
+   * standard error must still learn that evidence is incomplete.
+   */
+  warnings: ImportIssue[];
   /** What the host needs to write the manifest and checksum beside the saved report (buildProvenanceFiles). */
   provenance?: ReportProvenance;
 }
@@ -85,8 +91,12 @@ function resolveAudit(request: RenderRequest, generatedAt: string): AuditInfo {
   };
 }
 
-function outlineOf(document: ScanDocument): Pick<RenderedOutput, 'summary' | 'checks'> {
-  return { summary: document.summary, checks: document.checks.map(({ id, risk, status }) => ({ id, risk, status })) };
+function outlineOf(document: ScanDocument): Pick<RenderedOutput, 'summary' | 'checks' | 'warnings'> {
+  return {
+    summary: document.summary,
+    checks: document.checks.map(({ id, risk, status }) => ({ id, risk, status })),
+    warnings: document.warnings,
+  };
 }
 
 /** The JSON contract with the audit block, the findings hash and the activity, in the documented key order. */
