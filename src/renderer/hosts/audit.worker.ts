@@ -9,7 +9,7 @@ import { createReportPdfRenderer, type PdfMakeEngine } from '../../shared/report
 import type { HostToWorkerMessage, WorkerToHostMessage } from '../../shared/worker/protocol';
 import { createAuditSession } from '../../shared/worker/audit-session';
 import {
-  createReadLimiter,
+  createReadAhead,
   readBatch,
   type FileBlobsMessage,
   type WebWorkerMessage,
@@ -67,29 +67,20 @@ function handle(message: HostToWorkerMessage): void {
   }
 }
 
-/**
- * Batch reads in flight at once: enough to keep the browser's reads busy. A read batch then waits its
- * turn to be parsed; reading is the slower side (measured), so few wait, but nothing bounds them.
- */
-const readAhead = createReadLimiter(3);
-/** Run messages are handled in arrival order, each file batch once its bytes are read. */
-let inOrder: Promise<void> = Promise.resolve();
+const inbox = createReadAhead({ batchesHeld: 3, read: readBatch, imported: () => session.imported() });
 
 function handleFileBlobs(message: FileBlobsMessage): void {
-  const reading = readAhead(() => readBatch(message.files));
-  inOrder = inOrder.then(async () => {
-    for (const file of await reading) {
-      if ('bytes' in file)
-        handle({ type: 'file', runId: message.runId, name: file.name, bytes: file.bytes });
-      else
-        handle({
-          type: 'unreadable-file',
-          runId: message.runId,
-          name: file.name,
-          bytes: file.size,
-          reason: file.error,
-        });
-    }
+  inbox.batch(message.files, (file) => {
+    if ('bytes' in file)
+      handle({ type: 'file', runId: message.runId, name: file.name, bytes: file.bytes });
+    else
+      handle({
+        type: 'unreadable-file',
+        runId: message.runId,
+        name: file.name,
+        bytes: file.size,
+        reason: file.error,
+      });
   });
 }
 
@@ -98,5 +89,5 @@ scope.onmessage = (event) => {
   if (message?.type === 'file-blobs') return handleFileBlobs(message);
   // A cancel must not wait behind reads, and a report render is independent of any run.
   if (message?.type === 'cancel' || message?.type === 'render') return handle(message);
-  inOrder = inOrder.then(() => handle(message));
+  inbox.after(() => handle(message));
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchFiles, createReadLimiter, readBatch } from './blob-files';
+import { batchFiles, createReadAhead, readBatch } from './blob-files';
 
 const file = (name: string, text: string) => ({ name, blob: new Blob([text]) });
 
@@ -31,19 +31,55 @@ describe('readBatch', () => {
   });
 });
 
-describe('createReadLimiter', () => {
-  it('never runs more reads at once than its limit, and runs them all', async () => {
-    const limit = createReadLimiter(2);
-    let running = 0;
-    let most = 0;
-    const work = async (value: number): Promise<number> => {
-      running += 1;
-      most = Math.max(most, running);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      running -= 1;
-      return value;
-    };
-    expect(await Promise.all([1, 2, 3, 4, 5].map((value) => limit(() => work(value))))).toEqual([1, 2, 3, 4, 5]);
-    expect(most).toBe(2);
+describe('createReadAhead', () => {
+  const named = (name: string) => ({ name, blob: new Blob([name]) });
+  const asRead = (files: readonly { name: string }[]) => files.map((entry) => ({ name: entry.name, bytes: new Uint8Array(1) }));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('holds at most its number of batches, being read or read and not yet imported; order is kept', async () => {
+    const started: string[] = [];
+    const handed: string[] = [];
+    const importedSignals: (() => void)[] = [];
+    const inbox = createReadAhead({
+      batchesHeld: 2,
+      read: async (files) => {
+        started.push(files[0]!.name);
+        return asRead(files);
+      },
+      imported: () => new Promise<void>((resolve) => importedSignals.push(resolve)),
+    });
+    for (const name of ['b1', 'b2', 'b3', 'b4']) inbox.batch([named(name)], (file) => handed.push(file.name));
+    inbox.after(() => handed.push('finish'));
+
+    await settle();
+    // b1 is handed over and awaits its import; b2 is read and waits its turn; b3 is not read.
+    expect(started).toEqual(['b1', 'b2']);
+    expect(handed).toEqual(['b1']);
+
+    importedSignals.shift()!();
+    await settle();
+    expect(started).toEqual(['b1', 'b2', 'b3']);
+    expect(handed).toEqual(['b1', 'b2']);
+
+    for (let round = 0; round < 3; round += 1) {
+      importedSignals.shift()!();
+      await settle();
+    }
+    expect(started).toEqual(['b1', 'b2', 'b3', 'b4']);
+    expect(handed).toEqual(['b1', 'b2', 'b3', 'b4', 'finish']);
+  });
+
+  it('hands a batch over whole and in order, an unreadable file in its place', async () => {
+    const handed: string[] = [];
+    const inbox = createReadAhead({
+      batchesHeld: 1,
+      read: async (files) =>
+        files.map((entry) => (entry.name === 'gone' ? { name: 'gone', size: 3, error: 'moved' } : { name: entry.name, bytes: new Uint8Array(0) })),
+      imported: () => Promise.resolve(),
+    });
+    inbox.batch([named('a'), named('gone'), named('c')], (file) => handed.push('error' in file ? `${file.name}: ${file.error}` : file.name));
+    inbox.batch([named('d')], (file) => handed.push(file.name));
+    await settle();
+    expect(handed).toEqual(['a', 'gone: moved', 'c', 'd']);
   });
 });

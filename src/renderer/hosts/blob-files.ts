@@ -82,18 +82,58 @@ export async function readBatch(files: readonly NamedBlob[], readAll = readConca
   }
 }
 
-/** Runs at most `limit` reads at once; the next starts when one ends. */
-export function createReadLimiter(limit: number): <T>(read: () => Promise<T>) => Promise<T> {
-  let running = 0;
+/** At most `limit` holders at once; slots go to waiters strictly in the order they asked. */
+function createSlots(limit: number): () => Promise<() => void> {
+  let free = limit;
   const waiting: (() => void)[] = [];
-  return async (read) => {
-    while (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
-    try {
-      return await read();
-    } finally {
-      running -= 1;
-      waiting.shift()?.();
+  const release = (): void => {
+    const next = waiting.shift();
+    // Handed straight to the next waiter, so a later caller can never overtake it.
+    if (next === undefined) free += 1;
+    else next();
+  };
+  return () => {
+    if (free > 0 && waiting.length === 0) {
+      free -= 1;
+      return Promise.resolve(release);
     }
+    return new Promise((resolve) => waiting.push(() => resolve(release)));
+  };
+}
+
+export interface ReadAheadOptions {
+  /** Batches held at once, being read or read and not yet imported. */
+  batchesHeld: number;
+  read: (files: readonly NamedBlob[]) => Promise<ReadFile[]>;
+  /** Resolves once every file handed over so far has been imported. */
+  imported: () => Promise<void>;
+}
+
+/**
+ * The worker's inbox: file batches are read ahead, their files handed over in arrival order, and
+ * other messages wait behind the batches that came before them. A batch keeps its slot until its
+ * files are imported, so the bytes held are bounded (a few batches), not only the reads running:
+ * were parsing ever the slower side, read bytes would otherwise pile up without limit.
+ */
+export function createReadAhead(options: ReadAheadOptions) {
+  const slot = createSlots(options.batchesHeld);
+  let inOrder: Promise<void> = Promise.resolve();
+  return {
+    batch(files: readonly NamedBlob[], handOver: (file: ReadFile) => void): void {
+      const held = slot();
+      const reading = held.then(() => options.read(files));
+      inOrder = inOrder.then(async () => {
+        const release = await held;
+        try {
+          for (const file of await reading) handOver(file);
+          await options.imported();
+        } finally {
+          release();
+        }
+      });
+    },
+    after(step: () => void): void {
+      inOrder = inOrder.then(step);
+    },
   };
 }

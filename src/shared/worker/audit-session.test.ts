@@ -41,4 +41,16 @@ describe('audit session', () => {
     expect(decodeSnapshot(result.outcome.snapshot.json).groups.map((group) => group.id)).toEqual(['sg-a']);
     expect(transfers[transfers.length - 1]).toEqual([result.outcome.snapshot.json.buffer]);
   });
+
+  it('imported() resolves once every file handed over so far has been imported', async () => {
+    const posted: WorkerToHostMessage[] = [];
+    const session = createAuditSession((message) => posted.push(message));
+    await session.imported(); // no run yet: nothing to wait for
+    session.handle({ type: 'start', runId: 'r', fileCount: 2, options: {} });
+    session.handle({ type: 'file', runId: 'r', name: 'a.json', bytes: groups });
+    session.handle({ type: 'file', runId: 'r', name: 'b.json', bytes: groups.slice() });
+    expect(posted.filter((message) => message.type === 'file-imported')).toHaveLength(0);
+    await session.imported();
+    expect(posted.filter((message) => message.type === 'file-imported')).toHaveLength(2);
+  });
 });

@@ -177,5 +177,16 @@ export function createAuditSession(
     }
   }
 
-  return { handle };
+  /**
+   * Resolves once every file handed over so far has been imported (or dropped by a cancel): a host
+   * that reads ahead waits for it before reading more, so the bytes it holds stay bounded.
+   */
+  function imported(): Promise<void> {
+    return (active?.pending ?? Promise.resolve()).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  return { handle, imported };
 }
