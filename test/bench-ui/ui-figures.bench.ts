@@ -12,7 +12,7 @@ import { auditRow, checkRow, createAudit, screenshot, startHarness, tab, type Ap
 
 // The page globals used inside page.evaluate, declared here so the Node project needs no DOM library.
 interface PageElement {
-  querySelector(selector: string): (PageElement & { value: string; dispatchEvent(event: Event): boolean }) | null;
+  querySelector(selector: string): (PageElement & { value: string; dispatchEvent(event: Event): boolean; click(): void }) | null;
   querySelectorAll(selector: string): { length: number };
 }
 declare const document: PageElement;
@@ -79,6 +79,22 @@ async function filterLatency(page: Page, listTestId: string, text: string, expec
     },
     { listTestId, text, expectedRows },
   );
+}
+
+/** From the click on a row's expand arrow to the frame that shows its evidence. */
+async function expandLatency(page: Page, listTestId: string): Promise<number> {
+  return page.evaluate(async (listTestId) => {
+    const list = document.querySelector(`[data-testid="${listTestId}"]`);
+    const trigger = list?.querySelector('.n-data-table-expand-trigger');
+    if (!list || !trigger) throw new Error(`no row to expand in ${listTestId}`);
+    const started = performance.now();
+    trigger.click();
+    for (let frame = 0; frame < 600; frame += 1) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (list.querySelector('.n-data-table-td--expand')) return performance.now() - started;
+    }
+    throw new Error('the expanded row never appeared');
+  }, listTestId);
 }
 
 /**
@@ -195,8 +211,10 @@ test('filter latency over one list of 100,000 findings', async () => {
   const visibleRows = await servers.getByTestId('finding-row').count();
   const narrow = await filterLatency(page, 'instance-findings', 'node-0099999', 1);
   const wide = await filterLatency(page, 'instance-findings', 'node-00', visibleRows);
+  const expand = await expandLatency(page, 'instance-findings');
   figures.push(`one list of ${count.toLocaleString('en')} findings (fixing details, exposed-ssh-22):`);
   figures.push(`  filter to 1 row   : ${narrow.toFixed(0)} ms   (target < 100 ms)`);
   figures.push(`  filter back to all: ${wide.toFixed(0)} ms`);
+  figures.push(`  expand a row      : ${expand.toFixed(0)} ms`);
   await context.close();
 });
