@@ -7,7 +7,8 @@ import { sha256Hex } from '../import/digest';
 
 export function canonicalJson(value: unknown): string {
   try {
-    // Native JSON.stringify of a key-sorted copy: a report's 100,000 findings in well under a second.
+    // Native JSON.stringify of a key-sorted copy: 100,000 findings take 1.3–1.9 s here, the
+    // piecewise path about 9 s.
     return JSON.stringify(sortedCopy(value));
   } catch (error) {
     if (!(error instanceof KeyNotCopyable)) throw error;
