@@ -79,11 +79,13 @@ async function auditState(page: Page): Promise<AuditState> {
 
 async function openAudit(page: Page, engagement: string): Promise<void> {
   await page.getByTestId('home').click();
-  await page
-    .getByTestId('audit-row')
-    .filter({ hasText: engagement })
-    .getByTestId('open-audit')
-    .click();
+  const row = page.getByTestId('audit-row').filter({ hasText: engagement });
+  // Seen in CI once: the browser came back from the kill with none of the app's stored data (the
+  // list held only a freshly created sample). Say so, rather than time out on a missing button.
+  await expect(page.getByTestId('audit-row').first()).toBeVisible({ timeout: 60_000 });
+  const listed = await page.getByTestId('audit-row').allInnerTexts();
+  expect(listed.some((text) => text.includes(engagement)), `after restart the audit list holds only: ${JSON.stringify(listed)}`).toBe(true);
+  await row.getByTestId('open-audit').click();
   await expect(page.getByTestId('audit-title')).toHaveText(engagement);
 }
 
